@@ -1,0 +1,2 @@
+/** Model service on ONNX Runtime Java. */
+package org.leantta.onnx;
