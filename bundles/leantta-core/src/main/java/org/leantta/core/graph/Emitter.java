@@ -1,0 +1,100 @@
+package org.leantta.core.graph;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Appends nodes and constants to a graph, hiding the opset differences of the ops the compiler uses. */
+final class Emitter {
+    /** -(1 - tau)^2, shared by all layers. */
+    static final String NEG_OMT2 = "leantta/neg_one_minus_tau_sq";
+
+    private final GraphProto.Builder graph;
+    private final long opset;
+    private final Map<String, String> constants = new HashMap<>();
+
+    Emitter(GraphProto.Builder graph, long opset) {
+        if (opset < 7) {
+            throw new IllegalArgumentException("model opset " + opset + " is too old; re-export with opset >= 7");
+        }
+        this.graph = graph;
+        this.opset = opset;
+    }
+
+    /** Adds a single-output node; its output is named after the node. */
+    String op(String type, String name, String... inputs) {
+        return op(type, name, List.of(), inputs);
+    }
+
+    String op(String type, String name, List<AttributeProto> attributes, String... inputs) {
+        graph.addNode(NodeProto.newBuilder().setOpType(type).setName(name).addAllInput(List.of(inputs))
+                .addOutput(name).addAllAttribute(attributes));
+        return name;
+    }
+
+    /** Like {@link #op} but with a chosen output name. */
+    void opTo(String type, String name, String output, String... inputs) {
+        graph.addNode(NodeProto.newBuilder().setOpType(type).setName(name).addAllInput(List.of(inputs))
+                .addOutput(output));
+    }
+
+    /** A shared float constant of shape [1]. */
+    String constant(float value) {
+        return constants.computeIfAbsent(Float.toString(value), k -> {
+            String name = "leantta/const/" + k;
+            graph.addInitializer(Onnx.floatTensor(name, new float[] {value}, 1));
+            return name;
+        });
+    }
+
+    /** A float constant of the given shape. */
+    String tensor(String name, float[] values, long... dims) {
+        graph.addInitializer(Onnx.floatTensor(name, values, dims));
+        return name;
+    }
+
+    /** ReduceMean / ReduceSum / ReduceSumSquare with keepdims=1 over the axes. */
+    String reduce(String type, String name, String input, long... axes) {
+        boolean axesAsInput = type.equals("ReduceSum") ? opset >= 13 : opset >= 18;
+        List<AttributeProto> attrs = new ArrayList<>();
+        attrs.add(Onnx.intAttr("keepdims", 1));
+        if (axesAsInput) {
+            String axesName = name + "/axes";
+            graph.addInitializer(Onnx.longTensor(axesName, axes, axes.length));
+            return op(type, name, attrs, input, axesName);
+        }
+        attrs.add(Onnx.ints("axes", axes));
+        return op(type, name, attrs, input);
+    }
+
+    /** Splits a [n] vector into n tensors of shape [1]. */
+    List<String> split(String input, int n) {
+        List<String> outs = new ArrayList<>();
+        if (n == 1) {
+            outs.add(input);
+            return outs;
+        }
+        long[] ones = new long[n];
+        java.util.Arrays.fill(ones, 1);
+        NodeProto.Builder node = NodeProto.newBuilder().setOpType("Split").setName(input + "/split").addInput(input)
+                .addAttribute(Onnx.intAttr("axis", 0));
+        if (opset >= 13) {
+            String sizes = input + "/split_sizes";
+            graph.addInitializer(Onnx.longTensor(sizes, ones, n));
+            node.addInput(sizes);
+        } else {
+            node.addAttribute(Onnx.ints("split", ones));
+        }
+        for (int i = 0; i < n; i++) {
+            String o = input + "/" + i;
+            node.addOutput(o);
+            outs.add(o);
+        }
+        graph.addNode(node);
+        return outs;
+    }
+}
