@@ -12,6 +12,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.leantta.core.graph.AdaptedLayer;
 import org.leantta.core.graph.CompiledModel;
 import org.leantta.core.graph.GraphNames;
+import org.leantta.core.graph.LeanTtaCompiler;
 
 /**
  * An ONNX Runtime session over a plain or a LeanTTA-compiled model, fed from direct buffers.
@@ -34,6 +36,8 @@ public final class LeanTtaSession implements AutoCloseable {
     private final int sampleSize;
     private final String logitsName;
     private final Set<String> outputNames;
+    private final Map<String, OnnxTensor> sourceAnchors = new HashMap<>();
+    private final Knobs defaults;
     private volatile boolean closed;
 
     private LeanTtaSession(byte[] model, List<AdaptedLayer> layers, SessionSettings settings) throws OrtException {
@@ -53,8 +57,11 @@ public final class LeanTtaSession implements AutoCloseable {
             outs.add(GraphNames.divergence(l.index()));
             outs.add(GraphNames.sampleMean(l.index()));
             outs.add(GraphNames.sampleVar(l.index()));
+            sourceAnchors.put(GraphNames.anchorMean(l.index()), tensor(l.stats().mean(), l.anchorShape()));
+            sourceAnchors.put(GraphNames.anchorVar(l.index()), tensor(l.stats().var(), l.anchorShape()));
         }
         this.outputNames = outs;
+        this.defaults = knobs(Adaptation.of(LeanTtaCompiler.DEFAULT_TAU, LeanTtaCompiler.DEFAULT_LAMBDA));
     }
 
     /** A session over an unmodified model (the source model, no adaptation). */
@@ -64,12 +71,12 @@ public final class LeanTtaSession implements AutoCloseable {
 
     /** A session over a compiled LeanTTA model. */
     public static LeanTtaSession adapted(CompiledModel model, SessionSettings settings) throws OrtException {
-        return new LeanTtaSession(model.toByteArray(), model.layers(), settings);
+        return new LeanTtaSession(model.toRequiredInputsByteArray(), model.layers(), settings);
     }
 
     private static Map.Entry<String, long[]> dataInput(OrtSession session) throws OrtException {
         for (Map.Entry<String, NodeInfo> e : session.getInputInfo().entrySet()) {
-            if (!e.getKey().startsWith("leantta.") && e.getValue().getInfo() instanceof TensorInfo t) {
+            if (!CompiledModel.isKnob(e.getKey()) && e.getValue().getInfo() instanceof TensorInfo t) {
                 long[] shape = t.getShape();
                 for (int i = 1; i < shape.length; i++) {
                     if (shape[i] <= 0) {
@@ -83,81 +90,114 @@ public final class LeanTtaSession implements AutoCloseable {
         throw new IllegalArgumentException("the model has no tensor input");
     }
 
-    /** Runs a plain session, or a compiled one with its default knobs. */
-    public Output run(float[] input, int batch) throws OrtException {
-        return run(input, batch, null);
-    }
-
     /**
-     * Runs {@code batch} samples laid out contiguously in {@code input}.
-     *
-     * @param adaptation the knobs, or null for the compiled defaults (ignored by a plain session)
+     * Makes the tensors that feed an adaptation; reuse them for many runs and close them after.
+     * Null anchors (or null entries) mean the source statistics.
      */
-    public Output run(float[] input, int batch, Adaptation adaptation) throws OrtException {
-        Map<String, OnnxTensor> feed = feed(input, batch, adaptation);
-        try (OrtSession.Result result = session.run(feed, outputNames)) {
-            return read(result);
-        } finally {
-            feed.values().forEach(OnnxTensor::close);
-        }
-    }
-
-    private Map<String, OnnxTensor> feed(float[] input, int batch, Adaptation adaptation) throws OrtException {
+    public Knobs knobs(Adaptation a) throws OrtException {
         ensureOpen();
-        if (batch <= 0 || input.length != (long) batch * sampleSize) {
-            throw new IllegalArgumentException("expected " + batch + " x " + sampleSize + " = "
-                    + (long) batch * sampleSize + " input values " + Arrays.toString(sampleShape)
-                    + ", got " + input.length);
+        Map<String, OnnxTensor> t = new HashMap<>();
+        Set<String> owned = new HashSet<>();
+        if (layers.isEmpty()) {
+            return new Knobs(a, t, owned);
         }
-        OrtEnvironment env = Runtime.environment();
-        Map<String, OnnxTensor> feed = new HashMap<>();
         try {
-            long[] shape = new long[sampleShape.length + 1];
-            shape[0] = batch;
-            System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
-            feed.put(inputName, OnnxTensor.createTensor(env, direct(input), shape));
-            if (!layers.isEmpty() && adaptation != null) {
-                feedKnobs(env, feed, adaptation);
+            own(t, owned, GraphNames.TAU, tensor(new float[] {a.tau()}, 1));
+            own(t, owned, GraphNames.LAMBDA, tensor(new float[] {a.lambda()}, 1));
+            float[] mask = a.mask();
+            if (mask == null) {
+                mask = new float[layers.size()];
+                Arrays.fill(mask, 1f);
+            } else if (mask.length != layers.size()) {
+                throw new IllegalArgumentException("mask has " + mask.length + " entries, the model has "
+                        + layers.size() + " adapted layers");
             }
-            return feed;
+            own(t, owned, GraphNames.MASK, tensor(mask, layers.size()));
+            for (AdaptedLayer l : layers) {
+                anchor(t, owned, GraphNames.anchorMean(l.index()), l, a.anchorMean());
+                anchor(t, owned, GraphNames.anchorVar(l.index()), l, a.anchorVar());
+            }
+            return new Knobs(a, t, owned);
         } catch (OrtException | RuntimeException e) {
-            feed.values().forEach(OnnxTensor::close);
+            owned.forEach(name -> t.get(name).close());
             throw e;
         }
     }
 
-    private void feedKnobs(OrtEnvironment env, Map<String, OnnxTensor> feed, Adaptation a) throws OrtException {
-        feed.put(GraphNames.TAU, OnnxTensor.createTensor(env, direct(new float[] {a.tau()}), new long[] {1}));
-        feed.put(GraphNames.LAMBDA, OnnxTensor.createTensor(env, direct(new float[] {a.lambda()}), new long[] {1}));
-        if (a.mask() != null) {
-            if (a.mask().length != layers.size()) {
-                throw new IllegalArgumentException("mask has " + a.mask().length + " entries, the model has "
-                        + layers.size() + " adapted layers");
-            }
-            feed.put(GraphNames.MASK, OnnxTensor.createTensor(env, direct(a.mask()), new long[] {layers.size()}));
-        }
-        for (AdaptedLayer l : layers) {
-            feedAnchor(env, feed, GraphNames.anchorMean(l.index()), l, a.anchorMean());
-            feedAnchor(env, feed, GraphNames.anchorVar(l.index()), l, a.anchorVar());
-        }
+    private static void own(Map<String, OnnxTensor> t, Set<String> owned, String name, OnnxTensor tensor) {
+        t.put(name, tensor);
+        owned.add(name);
     }
 
-    private static void feedAnchor(OrtEnvironment env, Map<String, OnnxTensor> feed, String name, AdaptedLayer l,
-                                   float[][] anchors) throws OrtException {
+    private void anchor(Map<String, OnnxTensor> t, Set<String> owned, String name, AdaptedLayer l,
+                        float[][] anchors) throws OrtException {
         if (anchors == null || anchors[l.index()] == null) {
+            t.put(name, sourceAnchors.get(name));
             return;
         }
         float[] v = anchors[l.index()];
         if (v.length != l.channels()) {
             throw new IllegalArgumentException(name + " needs " + l.channels() + " values, got " + v.length);
         }
-        feed.put(name, OnnxTensor.createTensor(env, direct(v), l.anchorShape()));
+        own(t, owned, name, tensor(v, l.anchorShape()));
+    }
+
+    /** Runs a plain session, or a compiled one with the default knobs (tau 0.9, lambda 0.9, all layers). */
+    public Output run(float[] input, int batch) throws OrtException {
+        return run(input, batch, defaults);
+    }
+
+    /** Runs with an adaptation whose tensors are made for this run only. */
+    public Output run(float[] input, int batch, Adaptation adaptation) throws OrtException {
+        try (Knobs k = knobs(adaptation)) {
+            return run(input, batch, k);
+        }
+    }
+
+    /** Runs {@code batch} samples laid out contiguously in {@code input}. */
+    public Output run(float[] input, int batch, Knobs knobs) throws OrtException {
+        try (OnnxTensor x = input(input, batch);
+             OrtSession.Result result = session.run(feed(x, knobs), outputNames)) {
+            return read(result);
+        }
+    }
+
+    /** Runs and returns the named graph outputs (any tensor the graph outputs, e.g. exposed layer I/O). */
+    public List<float[]> runTensors(float[] input, int batch, Adaptation adaptation, List<String> names)
+            throws OrtException {
+        try (Knobs k = knobs(adaptation);
+             OnnxTensor x = input(input, batch);
+             OrtSession.Result result = session.run(feed(x, k), new LinkedHashSet<>(names))) {
+            List<float[]> out = new ArrayList<>();
+            for (String name : names) {
+                out.add(floats((OnnxTensor) result.get(name).orElseThrow()));
+            }
+            return out;
+        }
+    }
+
+    private Map<String, OnnxTensor> feed(OnnxTensor x, Knobs knobs) {
+        Map<String, OnnxTensor> feed = new HashMap<>(knobs.tensors());
+        feed.put(inputName, x);
+        return feed;
+    }
+
+    private OnnxTensor input(float[] input, int batch) throws OrtException {
+        ensureOpen();
+        if (batch <= 0 || input.length != (long) batch * sampleSize) {
+            throw new IllegalArgumentException("expected " + batch + " x " + sampleSize + " = "
+                    + (long) batch * sampleSize + " input values " + Arrays.toString(sampleShape)
+                    + ", got " + input.length);
+        }
+        long[] shape = new long[sampleShape.length + 1];
+        shape[0] = batch;
+        System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
+        return tensor(input, shape);
     }
 
     private Output read(OrtSession.Result result) throws OrtException {
         OnnxTensor logits = (OnnxTensor) result.get(logitsName).orElseThrow();
         long[] shape = logits.getInfo().getShape();
-        float[] scores = floats(logits);
         int n = layers.size();
         float[][] d = new float[n][];
         float[][] mean = new float[n][];
@@ -167,7 +207,7 @@ public final class LeanTtaSession implements AutoCloseable {
             mean[l.index()] = floats((OnnxTensor) result.get(GraphNames.sampleMean(l.index())).orElseThrow());
             var[l.index()] = floats((OnnxTensor) result.get(GraphNames.sampleVar(l.index())).orElseThrow());
         }
-        return new Output(scores, (int) shape[shape.length - 1], d, mean, var);
+        return new Output(floats(logits), (int) shape[shape.length - 1], d, mean, var);
     }
 
     private static float[] floats(OnnxTensor t) {
@@ -177,26 +217,11 @@ public final class LeanTtaSession implements AutoCloseable {
         return out;
     }
 
-    static FloatBuffer direct(float[] values) {
+    private static OnnxTensor tensor(float[] values, long... shape) throws OrtException {
         FloatBuffer b = ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder())
                 .asFloatBuffer();
         b.put(values).rewind();
-        return b;
-    }
-
-    /** Runs and returns the named graph outputs (any tensor the graph outputs, e.g. exposed layer I/O). */
-    public List<float[]> runTensors(float[] input, int batch, Adaptation adaptation, List<String> names)
-            throws OrtException {
-        Map<String, OnnxTensor> feed = feed(input, batch, adaptation);
-        try (OrtSession.Result result = session.run(feed, new LinkedHashSet<>(names))) {
-            List<float[]> out = new ArrayList<>();
-            for (String name : names) {
-                out.add(floats((OnnxTensor) result.get(name).orElseThrow()));
-            }
-            return out;
-        } finally {
-            feed.values().forEach(OnnxTensor::close);
-        }
+        return OnnxTensor.createTensor(Runtime.environment(), b, shape);
     }
 
     public List<AdaptedLayer> layers() {
@@ -227,6 +252,8 @@ public final class LeanTtaSession implements AutoCloseable {
     public void close() throws OrtException {
         if (!closed) {
             closed = true;
+            defaults.close();
+            sourceAnchors.values().forEach(OnnxTensor::close);
             session.close();
         }
     }
