@@ -59,12 +59,12 @@ final class DigitalShifts {
     }
 
     /**
-     * Pixelation: area-average down to {@code round(f * size)} then nearest-neighbour back up
-     * (CIFAR-10-C box resize, factors widened for 28x28).
-     * <p>Severity 1..5: f = 0.75, 0.6, 0.5, 0.4, 0.3 (28 px: 21, 17, 14, 11, 8).
+     * Pixelation: the image is cut into {@code n x n} blocks (n scaled with the image size) and every block
+     * is replaced by its mean, like the CIFAR-10-C box down- and up-scaling without resampling offsets.
+     * <p>Severity 1..5: blocks per side at 28 px n = 20, 17, 13, 9, 6 (block edge 1.4, 1.6, 2.2, 3.1, 4.7 px).
      */
     static final class Pixelate extends BaseCorruption {
-        static final double[] FACTOR = {0.75, 0.6, 0.5, 0.4, 0.3};
+        static final int[] BLOCKS_AT_28 = {20, 17, 13, 9, 6};
 
         Pixelate() {
             super("pixelate", Family.DIGITAL);
@@ -72,15 +72,11 @@ final class DigitalShifts {
 
         @Override
         float[] corrupt(float[] x, int c, int h, int w, int severity, SplittableRandom rng) {
-            double f = at(FACTOR, severity);
-            int nh = Math.max(1, (int) Math.round(f * h));
-            int nw = Math.max(1, (int) Math.round(f * w));
-            int plane = h * w;
+            double f = BLOCKS_AT_28[severity - 1] / 28.0;
+            int nh = Math.max(1, Math.min(h, (int) Math.round(f * h)));
+            int nw = Math.max(1, Math.min(w, (int) Math.round(f * w)));
             for (int ch = 0; ch < c; ch++) {
-                float[] src = new float[plane];
-                System.arraycopy(x, ch * plane, src, 0, plane);
-                float[] small = Images.resizeArea(src, h, w, nh, nw);
-                System.arraycopy(Images.resizeNearest(small, nh, nw, h, w), 0, x, ch * plane, plane);
+                Images.blockMean(x, ch * h * w, h, w, nh, nw);
             }
             return x;
         }

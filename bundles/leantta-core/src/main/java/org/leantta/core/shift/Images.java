@@ -51,45 +51,26 @@ final class Images {
         return (float) (top * (1 - fy) + bottom * fy);
     }
 
-    /** Area-averaging resize of one plane (box filter with fractional overlaps), as for downscaling. */
-    static float[] resizeArea(float[] plane, int h, int w, int nh, int nw) {
-        float[] rows = new float[h * nw];
+    /**
+     * Replaces every pixel of the plane at {@code off} by the mean of its block, the image being split into
+     * {@code nh x nw} blocks with boundaries at {@code floor(i * n / size)}.
+     */
+    static void blockMean(float[] img, int off, int h, int w, int nh, int nw) {
+        double[] sum = new double[nh * nw];
+        int[] count = new int[nh * nw];
         for (int y = 0; y < h; y++) {
-            areaLine(plane, y * w, 1, w, rows, y * nw, 1, nw);
-        }
-        float[] out = new float[nh * nw];
-        for (int x = 0; x < nw; x++) {
-            areaLine(rows, x, nw, h, out, x, nw, nh);
-        }
-        return out;
-    }
-
-    private static void areaLine(float[] src, int sOff, int sStride, int n, float[] dst, int dOff, int dStride,
-            int nn) {
-        double scale = (double) n / nn;
-        for (int i = 0; i < nn; i++) {
-            double a = i * scale;
-            double b = Math.min(n, (i + 1) * scale);
-            double acc = 0;
-            for (int s = (int) a; s < n && s < b; s++) {
-                double overlap = Math.min(b, s + 1) - Math.max(a, s);
-                acc += Math.max(0, overlap) * src[sOff + s * sStride];
-            }
-            dst[dOff + i * dStride] = (float) (acc / (b - a));
-        }
-    }
-
-    /** Nearest-neighbour resize of one plane, as for blocky upscaling. */
-    static float[] resizeNearest(float[] plane, int h, int w, int nh, int nw) {
-        float[] out = new float[nh * nw];
-        for (int y = 0; y < nh; y++) {
-            int sy = Math.min(h - 1, (int) ((y + 0.5) * h / nh));
-            for (int x = 0; x < nw; x++) {
-                int sx = Math.min(w - 1, (int) ((x + 0.5) * w / nw));
-                out[y * nw + x] = plane[sy * w + sx];
+            for (int x = 0; x < w; x++) {
+                int b = (y * nh / h) * nw + x * nw / w;
+                sum[b] += img[off + y * w + x];
+                count[b]++;
             }
         }
-        return out;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int b = (y * nh / h) * nw + x * nw / w;
+                img[off + y * w + x] = (float) (sum[b] / count[b]);
+            }
+        }
     }
 
     static int clampIndex(int i, int n) {

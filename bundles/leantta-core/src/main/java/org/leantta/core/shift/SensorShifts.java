@@ -92,11 +92,12 @@ final class SensorShifts {
     }
 
     /**
-     * Bit-depth loss: values rounded to {@code 2^b} evenly spaced levels including 0 and 1 (a cheaper ADC).
-     * <p>Severity 1..5: b = 5, 4, 3, 2, 1 bits.
+     * Bit-depth loss: values rounded to {@code n + 1} evenly spaced grey levels including 0 and 1 (a cheaper
+     * ADC or an aggressive on-device encoding). The grids are nested, so the error never shrinks with severity.
+     * <p>Severity 1..5: n = 16, 8, 4, 2, 1 steps (17, 9, 5, 3, 2 levels).
      */
     static final class Quantize extends BaseCorruption {
-        static final int[] BITS = {5, 4, 3, 2, 1};
+        static final int[] STEPS = {16, 8, 4, 2, 1};
 
         Quantize() {
             super("quantize", Family.SENSOR);
@@ -104,7 +105,7 @@ final class SensorShifts {
 
         @Override
         float[] corrupt(float[] x, int c, int h, int w, int severity, SplittableRandom rng) {
-            int steps = (1 << BITS[severity - 1]) - 1;
+            int steps = STEPS[severity - 1];
             for (int i = 0; i < x.length; i++) {
                 x[i] = Math.round(Images.clamp(x[i]) * steps) / (float) steps;
             }
