@@ -36,6 +36,7 @@ public final class LeanTtaSession implements AutoCloseable {
     private final int sampleSize;
     private final String logitsName;
     private final Set<String> outputNames;
+    private final Set<String> statisticsNames;
     private final Map<String, OnnxTensor> sourceAnchors = new HashMap<>();
     private final Knobs defaults;
     private volatile boolean closed;
@@ -53,14 +54,17 @@ public final class LeanTtaSession implements AutoCloseable {
         this.logitsName = session.getOutputNames().iterator().next();
         Set<String> outs = new LinkedHashSet<>();
         outs.add(logitsName);
+        Set<String> stats = new LinkedHashSet<>();
         for (AdaptedLayer l : layers) {
             outs.add(GraphNames.divergence(l.index()));
-            outs.add(GraphNames.sampleMean(l.index()));
-            outs.add(GraphNames.sampleVar(l.index()));
+            stats.add(GraphNames.sampleMean(l.index()));
+            stats.add(GraphNames.sampleVar(l.index()));
             sourceAnchors.put(GraphNames.anchorMean(l.index()), tensor(l.stats().mean(), l.anchorShape()));
             sourceAnchors.put(GraphNames.anchorVar(l.index()), tensor(l.stats().var(), l.anchorShape()));
         }
         this.outputNames = outs;
+        stats.addAll(outs);
+        this.statisticsNames = stats;
         this.defaults = knobs(Adaptation.of(LeanTtaCompiler.DEFAULT_TAU, LeanTtaCompiler.DEFAULT_LAMBDA));
     }
 
@@ -154,11 +158,20 @@ public final class LeanTtaSession implements AutoCloseable {
         }
     }
 
-    /** Runs {@code batch} samples laid out contiguously in {@code input}. */
+    /** Runs {@code batch} samples laid out contiguously in {@code input}; fetches logits and divergences. */
     public Output run(float[] input, int batch, Knobs knobs) throws OrtException {
+        return run(input, batch, knobs, false);
+    }
+
+    /**
+     * Runs {@code batch} samples laid out contiguously in {@code input}.
+     *
+     * @param statistics also fetch the per-layer sample statistics (costs a copy per layer and run)
+     */
+    public Output run(float[] input, int batch, Knobs knobs, boolean statistics) throws OrtException {
         try (OnnxTensor x = input(input, batch);
-             OrtSession.Result result = session.run(feed(x, knobs), outputNames)) {
-            return read(result);
+             OrtSession.Result result = session.run(feed(x, knobs), statistics ? statisticsNames : outputNames)) {
+            return read(result, statistics);
         }
     }
 
@@ -195,15 +208,18 @@ public final class LeanTtaSession implements AutoCloseable {
         return tensor(input, shape);
     }
 
-    private Output read(OrtSession.Result result) throws OrtException {
+    private Output read(OrtSession.Result result, boolean statistics) throws OrtException {
         OnnxTensor logits = (OnnxTensor) result.get(logitsName).orElseThrow();
         long[] shape = logits.getInfo().getShape();
         int n = layers.size();
         float[][] d = new float[n][];
-        float[][] mean = new float[n][];
-        float[][] var = new float[n][];
+        float[][] mean = statistics ? new float[n][] : null;
+        float[][] var = statistics ? new float[n][] : null;
         for (AdaptedLayer l : layers) {
             d[l.index()] = floats((OnnxTensor) result.get(GraphNames.divergence(l.index())).orElseThrow());
+            if (!statistics) {
+                continue;
+            }
             mean[l.index()] = floats((OnnxTensor) result.get(GraphNames.sampleMean(l.index())).orElseThrow());
             var[l.index()] = floats((OnnxTensor) result.get(GraphNames.sampleVar(l.index())).orElseThrow());
         }
@@ -222,6 +238,12 @@ public final class LeanTtaSession implements AutoCloseable {
                 .asFloatBuffer();
         b.put(values).rewind();
         return OnnxTensor.createTensor(Runtime.environment(), b, shape);
+    }
+
+    /** Ends ONNX Runtime profiling (see {@link SessionSettings#profilePrefix()}) and returns the profile file. */
+    public String endProfiling() throws OrtException {
+        ensureOpen();
+        return session.endProfiling();
     }
 
     public List<AdaptedLayer> layers() {

@@ -6,8 +6,9 @@ package org.leantta.onnx;
  * @param logits     [N * K] raw scores, sample-major
  * @param classes    K
  * @param divergence per adapted layer l, [N] the divergence d of each sample (empty for a plain session)
- * @param sampleMean per adapted layer l, [N * C_l] the sample means (or [C_l] for batch statistics)
- * @param sampleVar  per adapted layer l, [N * C_l] the sample variances
+ * @param sampleMean per adapted layer l, [N * C_l] the sample means (or [C_l] for batch statistics);
+ *                   null unless the run asked for statistics
+ * @param sampleVar  per adapted layer l, [N * C_l] the sample variances; null unless asked for
  */
 public record Output(float[] logits, int classes, float[][] divergence, float[][] sampleMean, float[][] sampleVar) {
     public int batch() {

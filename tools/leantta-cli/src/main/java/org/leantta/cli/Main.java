@@ -1,8 +1,67 @@
 package org.leantta.cli;
 
+import java.io.PrintStream;
+import java.util.Set;
+
 /** Entry point of the {@code ./leantta} launcher. */
 public final class Main {
+    static final String USAGE = """
+            usage: leantta <command> [options]
+              demo       replay the test split through changing shifts: rolling accuracy and shift score
+              evaluate   error of source, BatchNorm and LeanTTA methods per shift and severity
+              bench      per-sample latency and memory of the plain and the LeanTTA session
+              tune       choose LeanTTA's defaults on the validation split (training data)
+              help       this text; 'leantta <command> --help' for a command's options
+            """;
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("leantta");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "help" : args[0];
+        String help = switch (command) {
+            case "demo" -> DemoCommand.HELP;
+            case "evaluate" -> EvaluateCommand.HELP;
+            case "bench" -> BenchCommand.HELP;
+            case "tune" -> TuneCommand.HELP;
+            default -> USAGE;
+        };
+        if (command.equals("help") || command.equals("--help") || hasHelp(args)) {
+            out.print(help);
+            return 0;
+        }
+        try {
+            Args a = new Args(args, 1, Set.of("no-clean", "help", "profile"));
+            return switch (command) {
+                case "demo" -> new DemoCommand(out).run(a);
+                case "evaluate" -> new EvaluateCommand(out).run(a);
+                case "bench" -> new BenchCommand(out).run(a);
+                case "tune" -> new TuneCommand(out).run(a);
+                default -> throw new Args.UsageException("unknown command '" + command + "'");
+            };
+        } catch (Args.UsageException e) {
+            err.println("leantta " + command + ": " + e.getMessage());
+            err.print(help);
+            return 2;
+        } catch (Exception e) {
+            err.println("leantta " + command + ": " + e.getMessage());
+            if (System.getenv("LEANTTA_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private static boolean hasHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

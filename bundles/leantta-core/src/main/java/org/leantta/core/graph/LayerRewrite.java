@@ -23,8 +23,11 @@ final class LayerRewrite {
     private final WeightRule rule;
     private final Statistics statistics;
     private final String p;
+    private final long spatialSize;
 
-    LayerRewrite(Emitter emit, AdaptedLayer layer, WeightRule rule, Statistics statistics) {
+    /** @param spatialSize elements per channel of one sample if static, else -1 */
+    LayerRewrite(Emitter emit, AdaptedLayer layer, WeightRule rule, Statistics statistics, long spatialSize) {
+        this.spatialSize = spatialSize;
         this.emit = emit;
         this.layer = layer;
         this.rule = rule;
@@ -45,8 +48,7 @@ final class LayerRewrite {
         String varA = GraphNames.anchorVar(l);
 
         String muT = emit.reduce("ReduceMean", GraphNames.sampleMean(l), x, axes());
-        String xc = emit.op("Sub", p + "centered", x, muT);
-        String varT = emit.reduce("ReduceMean", GraphNames.sampleVar(l), emit.op("Mul", p + "centered_sq", xc, xc), axes());
+        String varT = variance(x, muT, l);
         String dMu = emit.op("Sub", p + "mean_diff", muT, muA);
         String q = emit.op("Div", p + "mahalanobis_terms", emit.op("Mul", p + "mean_diff_sq", dMu, dMu),
                 emit.op("Add", p + "anchor_var_eps", varA, emit.constant((float) LeanTta.DIVERGENCE_EPS)));
@@ -66,6 +68,20 @@ final class LayerRewrite {
         graph.addOutput(LeanTtaCompiler.untypedFloat(d));
         graph.addOutput(LeanTtaCompiler.untypedFloat(muT));
         graph.addOutput(LeanTtaCompiler.untypedFloat(varT));
+    }
+
+    /**
+     * Step 1's biased variance. With a static spatial size it is E[x^2] - mu^2 from one fused
+     * ReduceSumSquare pass over x; otherwise the two-pass mean of (x - mu)^2.
+     */
+    private String variance(String x, String muT, int l) {
+        if (statistics == Statistics.SAMPLE && spatialSize > 0) {
+            String ss = emit.reduce("ReduceSumSquare", p + "sum_sq", x, axes());
+            String ex2 = emit.op("Mul", p + "mean_sq", ss, emit.constant(1f / spatialSize));
+            return emit.op("Sub", GraphNames.sampleVar(l), ex2, emit.op("Mul", p + "mean_squared", muT, muT));
+        }
+        String xc = emit.op("Sub", p + "centered", x, muT);
+        return emit.reduce("ReduceMean", GraphNames.sampleVar(l), emit.op("Mul", p + "centered_sq", xc, xc), axes());
     }
 
     /** The reduced axes: spatial (per sample) or batch and spatial (per batch). */

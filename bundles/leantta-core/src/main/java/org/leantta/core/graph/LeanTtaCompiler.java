@@ -75,7 +75,8 @@ public final class LeanTtaCompiler {
             if (layer == null) {
                 out.addNode(node);
             } else {
-                new LayerRewrite(emit, layer, rule, statistics).emit(alphas.get(layer.index()), out);
+                new LayerRewrite(emit, layer, rule, statistics, ranks.spatialSize(layer.inputName()))
+                        .emit(alphas.get(layer.index()), out);
                 if (exposeLayerIo) {
                     out.addOutput(untypedFloat(layer.inputName()));
                     out.addOutput(untypedFloat(layer.outputName()));
@@ -131,8 +132,8 @@ public final class LeanTtaCompiler {
 
     private static float[] param(GraphProto graph, NodeProto bn, int input, String name) {
         String tensor = bn.getInput(input);
-        TensorProto t = Onnx.initializer(graph, tensor).orElseThrow(() -> new IllegalArgumentException(
-                "BatchNormalization " + name + ": parameter '" + tensor + "' is not a constant initializer"));
+        TensorProto t = Onnx.constant(graph, tensor).orElseThrow(() -> new IllegalArgumentException(
+                "BatchNormalization " + name + ": parameter '" + tensor + "' is not a constant"));
         return Onnx.floats(t);
     }
 

@@ -67,6 +67,33 @@ public final class Onnx {
         return Optional.empty();
     }
 
+    /**
+     * The constant value of a tensor: an initializer, the output of a Constant node, or an Identity of
+     * either (exporters deduplicate equal tensors that way).
+     */
+    public static Optional<TensorProto> constant(GraphProto graph, String name) {
+        Optional<TensorProto> init = initializer(graph, name);
+        if (init.isPresent()) {
+            return init;
+        }
+        for (NodeProto node : graph.getNodeList()) {
+            if (node.getOutputCount() == 1 && node.getOutput(0).equals(name)) {
+                if (node.getOpType().equals("Identity")) {
+                    return constant(graph, node.getInput(0));
+                }
+                if (node.getOpType().equals("Constant")) {
+                    for (AttributeProto a : node.getAttributeList()) {
+                        if (a.getName().equals("value")) {
+                            return Optional.of(a.getT());
+                        }
+                    }
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Float values of a FLOAT tensor (raw_data or float_data). */
     public static float[] floats(TensorProto t) {
         if (t.getDataType() != TensorProto.DataType.FLOAT.getNumber()) {

@@ -1,0 +1,133 @@
+package org.leantta.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.leantta.core.data.ImageSet;
+import org.leantta.core.shift.StreamItem;
+import org.leantta.onnx.Output;
+
+/**
+ * Runs every method on the same shifted samples and counts errors per (shift, severity) cell.
+ *
+ * <p>Samples go in chunks of 64 consecutive items of one segment (a condition, or a stream); every method
+ * sees the same chunk, so bn-batch64 gets 64 samples of one shift. Chunks run in parallel: all methods
+ * here are stateless.
+ */
+final class Evaluation {
+    static final int CHUNK = 64;
+
+    private final ImageSet data;
+    private final List<Method.Runner> runners;
+    private final Method.Runner scorer;
+    private final long seed;
+    private final int threads;
+
+    /**
+     * @param scorer the runner whose divergences give the shift score (null: none)
+     */
+    Evaluation(ImageSet data, List<Method.Runner> runners, Method.Runner scorer, long seed, int threads) {
+        this.data = data;
+        this.runners = runners;
+        this.scorer = scorer;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** Errors and shift scores of one (shift, severity) cell. */
+    static final class Cell {
+        final String shift;
+        final int severity;
+        final long[] wrong;
+        long n;
+        final List<Float> scores = new ArrayList<>();
+
+        Cell(String shift, int severity, int methods) {
+            this.shift = shift;
+            this.severity = severity;
+            this.wrong = new long[methods];
+        }
+
+        double error(int method) {
+            return n == 0 ? Double.NaN : (double) wrong[method] / n;
+        }
+    }
+
+    /** Evaluates the segments; returns the cells in first-seen order. */
+    Map<String, Cell> run(List<List<StreamItem>> segments) throws Exception {
+        List<List<StreamItem>> chunks = new ArrayList<>();
+        for (List<StreamItem> segment : segments) {
+            for (int i = 0; i < segment.size(); i += CHUNK) {
+                chunks.add(segment.subList(i, Math.min(segment.size(), i + CHUNK)));
+            }
+        }
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (List<StreamItem> chunk : chunks) {
+            for (StreamItem item : chunk) {
+                cells.computeIfAbsent(key(item), k -> new Cell(item.shiftName(), item.severity(), runners.size()));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<StreamItem> chunk : chunks) {
+                futures.add(pool.submit(() -> {
+                    chunk(chunk, cells);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return cells;
+    }
+
+    private void chunk(List<StreamItem> items, Map<String, Cell> cells) throws Exception {
+        int size = data.imageSize();
+        float[] x = new float[items.size() * size];
+        for (int i = 0; i < items.size(); i++) {
+            StreamItem item = items.get(i);
+            float[] image = item.apply(data.image(item.sampleIndex()), data.channels(), data.height(), data.width(), seed);
+            System.arraycopy(image, 0, x, i * size, size);
+        }
+        long[][] wrong = new long[runners.size()][];
+        float[] scores = null;
+        for (int m = 0; m < runners.size(); m++) {
+            Method.Runner r = runners.get(m);
+            Output out = r.run(x, items.size());
+            wrong[m] = new long[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                wrong[m][i] = out.argmax(i) == data.label(items.get(i).sampleIndex()) ? 0 : 1;
+            }
+            if (r == scorer) {
+                scores = new float[items.size()];
+                for (int i = 0; i < items.size(); i++) {
+                    scores[i] = out.shift(i, null);
+                }
+            }
+        }
+        synchronized (cells) {
+            for (int i = 0; i < items.size(); i++) {
+                Cell c = cells.get(key(items.get(i)));
+                c.n++;
+                for (int m = 0; m < runners.size(); m++) {
+                    c.wrong[m] += wrong[m][i];
+                }
+                if (scores != null) {
+                    c.scores.add(scores[i]);
+                }
+            }
+        }
+    }
+
+    static String key(StreamItem item) {
+        return item.shiftName() + "@" + item.severity();
+    }
+}

@@ -1,0 +1,116 @@
+package org.leantta.cli;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnxruntime.OrtException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.leantta.core.Defaults;
+import org.leantta.core.WeightRule;
+import org.leantta.core.graph.CompiledModel;
+import org.leantta.core.graph.LayerSelection;
+import org.leantta.core.graph.LeanTtaCompiler;
+import org.leantta.core.graph.Statistics;
+import org.leantta.onnx.Adaptation;
+import org.leantta.onnx.Knobs;
+import org.leantta.onnx.LeanTtaSession;
+import org.leantta.onnx.Output;
+import org.leantta.onnx.SessionSettings;
+
+/**
+ * A way to predict that {@code evaluate} and {@code bench} compare on the same samples.
+ *
+ * @param name    the command-line name
+ * @param summary one line for the help
+ * @param rule    balance rule (null: no compiled adaptation, the source model)
+ * @param layers  adapted layers
+ * @param stats   per-sample or per-batch statistics
+ * @param tau     tau
+ * @param lambda  lambda
+ * @param batch   exact batch the method needs (0: any; stateless methods give the same answer for any batch)
+ */
+record Method(String name, String summary, WeightRule rule, String layers, Statistics stats, float tau, float lambda,
+              int batch) {
+
+    /** The methods, by name; {@code leantta} uses the given (default: shipped) knobs. */
+    static Map<String, Method> all(WeightRule rule, String layers, float tau, float lambda) {
+        Map<String, Method> m = new LinkedHashMap<>();
+        add(m, new Method("source", "the model as trained, no adaptation", null, "none", Statistics.SAMPLE, 1, 0, 0));
+        add(m, new Method("bn-sample", "BatchNorm with the statistics of each single sample (batch 1)",
+                WeightRule.CODE, "all", Statistics.SAMPLE, 0, 0, 0));
+        add(m, new Method("bn-batch64", "BatchNorm with the statistics of 64 samples of the same shift (needs batches)",
+                WeightRule.CODE, "all", Statistics.BATCH, 0, 0, 64));
+        add(m, new Method("leantta", "LeanTTA with the shipped defaults (rule " + rule.id() + ", tau " + tau
+                + ", lambda " + lambda + ", layers " + layers + ")", rule, layers, Statistics.SAMPLE, tau, lambda, 0));
+        add(m, new Method("leantta-paper", "LeanTTA, paper rule w = d^lambda, tau 0.9, lambda 0.9",
+                WeightRule.PAPER, "all", Statistics.SAMPLE, 0.9f, 0.9f, 0));
+        add(m, new Method("leantta-code", "LeanTTA, reference-code rule w = lambda*d, tau 0.9, lambda 0.9",
+                WeightRule.CODE, "all", Statistics.SAMPLE, 0.9f, 0.9f, 0));
+        return m;
+    }
+
+    static Map<String, Method> defaults() {
+        return all(Defaults.RULE, Defaults.LAYERS, Defaults.TAU, Defaults.LAMBDA);
+    }
+
+    private static void add(Map<String, Method> m, Method method) {
+        m.put(method.name, method);
+    }
+
+    /** Parses a comma list of method names (or "all"). */
+    static List<Method> parse(String spec, Map<String, Method> known) {
+        List<Method> out = new ArrayList<>();
+        for (String s : spec.split(",")) {
+            String name = s.trim();
+            if (name.equals("all")) {
+                out.addAll(known.values());
+            } else if (known.containsKey(name)) {
+                out.add(known.get(name));
+            } else if (!name.isEmpty()) {
+                throw new Args.UsageException("unknown method '" + name + "'; expected one of: "
+                        + String.join(", ", known.keySet()));
+            }
+        }
+        return out;
+    }
+
+    boolean adapts() {
+        return rule != null;
+    }
+
+    /** Opens the session this method runs on. */
+    Runner open(ModelProto model, SessionSettings settings) throws OrtException {
+        if (!adapts()) {
+            return new Runner(this, LeanTtaSession.plain(model.toByteArray(), settings), null);
+        }
+        CompiledModel compiled = new LeanTtaCompiler(rule, LayerSelection.parse(layers), stats, false).compile(model);
+        LeanTtaSession session = LeanTtaSession.adapted(compiled, settings);
+        return new Runner(this, session, session.knobs(Adaptation.of(tau, lambda)));
+    }
+
+    /** An open session with its knobs. */
+    static final class Runner implements AutoCloseable {
+        final Method method;
+        final LeanTtaSession session;
+        private final Knobs knobs;
+
+        Runner(Method method, LeanTtaSession session, Knobs knobs) {
+            this.method = method;
+            this.session = session;
+            this.knobs = knobs;
+        }
+
+        Output run(float[] x, int n) throws OrtException {
+            return knobs == null ? session.run(x, n) : session.run(x, n, knobs);
+        }
+
+        @Override
+        public void close() throws OrtException {
+            if (knobs != null) {
+                knobs.close();
+            }
+            session.close();
+        }
+    }
+}

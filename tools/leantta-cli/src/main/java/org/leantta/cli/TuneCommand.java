@@ -1,0 +1,153 @@
+package org.leantta.cli;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.leantta.core.WeightRule;
+import org.leantta.core.data.ImageSet;
+import org.leantta.core.data.Shipped;
+import org.leantta.core.graph.Onnx;
+import org.leantta.core.graph.Statistics;
+import org.leantta.core.shift.Corruptions;
+import org.leantta.core.shift.StreamItem;
+
+/**
+ * {@code leantta tune}: grid search of LeanTTA's rule, tau, lambda and adapted layers on the validation split
+ * (training images held out from training). The objective is the mean error over all shifted conditions,
+ * among settings whose clean error is at most {@code --clean-budget} percentage points above the source model.
+ */
+final class TuneCommand {
+    static final String HELP = """
+            leantta tune [options]
+              --model FILE          ONNX model (default: the shipped fmnist-resnet8.onnx)
+              --limit N             validation images used (default 2000 of the 5000)
+              --shifts LIST         shifts (default all)    --severities LIST (default 1,3,5)
+              --rules LIST          default paper,code
+              --taus LIST           default 0.5,0.7,0.8,0.9,0.95
+              --lambdas LIST        default 0.5,0.9,1,2
+              --layers LIST         layer selections separated by ';' (default all;first:3;first:5;last:3;last:5)
+              --clean-budget PP     allowed clean-error rise in percentage points (default 0.2)
+              --top N               rows to print (default 15)
+              --threads N --seed N  --json FILE
+            """;
+
+    private final PrintStream out;
+
+    TuneCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Args args) throws Exception {
+        Path model = args.path("model", Shipped.file(Shipped.MODEL));
+        int limit = args.integer("limit", 2000);
+        String shifts = args.string("shifts", "all");
+        int[] severities = EvaluateCommand.severities(args.string("severities", "1,3,5"));
+        String[] rules = args.string("rules", "paper,code").split(",");
+        float[] taus = floats(args.string("taus", "0.5,0.7,0.8,0.9,0.95"));
+        float[] lambdas = floats(args.string("lambdas", "0.5,0.9,1,2"));
+        String[] layers = args.string("layers", "all;first:3;first:5;last:3;last:5").split(";");
+        double budget = args.number("clean-budget", 0.2f) / 100.0;
+        int top = args.integer("top", 15);
+        int threads = args.integer("threads", java.lang.Runtime.getRuntime().availableProcessors());
+        long seed = args.integer("seed", 0);
+        Path json = args.path("json", null);
+        args.checkAllUsed();
+        List<Method> grid = new ArrayList<>();
+        grid.add(Method.defaults().get("source"));
+        for (String rule : rules) {
+            WeightRule r = WeightRule.parse(rule);
+            for (String l : layers) {
+                for (float tau : taus) {
+                    for (float lambda : lambdas) {
+                        if (r == WeightRule.CODE && lambda > 1) {
+                            continue; // w = lambda*d > 1 would extrapolate past the source statistics
+                        }
+                        grid.add(new Method(r.id() + " tau=" + tau + " lambda=" + lambda + " layers=" + l.trim(), "",
+                                r, l.trim(), Statistics.SAMPLE, tau, lambda, 0));
+                    }
+                }
+            }
+        }
+        ImageSet data = Shipped.validationSet().limit(limit);
+        out.printf("tune: %d settings on %d validation images (training images 55000-59999, never trained on), "
+                + "shifts %s at severities %s plus clean, seed %d%n", grid.size() - 1, data.count(), shifts,
+                java.util.Arrays.toString(severities), seed);
+        ModelProto proto = Onnx.read(model);
+        List<List<StreamItem>> segments = EvaluateCommand.conditions(data.count(), Corruptions.parse(shifts),
+                severities, true);
+        Results results = EvaluateCommand.evaluate(proto, data, grid, segments, seed, threads);
+        return report(results, grid, budget, top, json);
+    }
+
+    private int report(Results results, List<Method> grid, double budget, int top, Path json) throws Exception {
+        Map<Integer, List<Evaluation.Cell>> bySev = results.bySeverity();
+        List<Evaluation.Cell> clean = bySev.get(0);
+        List<Evaluation.Cell> shifted = new ArrayList<>();
+        bySev.forEach((sev, cells) -> {
+            if (sev > 0) {
+                shifted.addAll(cells);
+            }
+        });
+        double srcClean = results.error(0, clean);
+        double srcShift = results.error(0, shifted);
+        List<Integer> order = new ArrayList<>();
+        for (int m = 1; m < grid.size(); m++) {
+            order.add(m);
+        }
+        order.sort(Comparator.comparingDouble(m -> results.error(m, shifted)));
+        Table t = new Table(String.format("validation error %% (source: clean %.2f, shifted %.2f); "
+                + "eligible = clean rise <= %.1f pp", 100 * srcClean, 100 * srcShift, 100 * budget),
+                "setting", "clean", "shifted", "reduction", "eligible");
+        Integer best = null;
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            int m = order.get(i);
+            double c = results.error(m, clean);
+            double s = results.error(m, shifted);
+            boolean ok = c - srcClean <= budget + 1e-12;
+            if (ok && best == null) {
+                best = m;
+            }
+            if (i < top) {
+                t.row(grid.get(m).name(), Table.pct(c), Table.pct(s), Table.signedPct((srcShift - s) / srcShift),
+                        ok ? "yes" : "no");
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("setting", grid.get(m).name());
+            row.put("cleanError", c);
+            row.put("shiftedError", s);
+            rows.add(row);
+        }
+        t.print(out);
+        if (best != null) {
+            out.printf("%nchosen: %s (clean %.2f%%, shifted %.2f%%)%n", grid.get(best).name(),
+                    100 * results.error(best, clean), 100 * results.error(best, shifted));
+        } else {
+            out.println("\nno setting stays within the clean budget");
+        }
+        if (json != null) {
+            Files.writeString(json, Json.write(Map.of("sourceClean", srcClean, "sourceShifted", srcShift,
+                    "chosen", best == null ? "none" : grid.get(best).name(), "settings", rows)));
+        }
+        return 0;
+    }
+
+    private static float[] floats(String spec) {
+        String[] parts = spec.split(",");
+        float[] v = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Float.parseFloat(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new Args.UsageException("expected a comma list of numbers, got '" + spec + "'");
+            }
+        }
+        return v;
+    }
+}
