@@ -10,6 +10,7 @@ public final class Main {
               demo       replay the test split through changing shifts: rolling accuracy and shift score
               evaluate   error of source, BatchNorm and LeanTTA methods per shift and severity
               bench      per-sample latency and memory of the plain and the LeanTTA session
+              quantize   int8 post-training quantization (QDQ) keeping the adaptable layers
               tune       choose LeanTTA's defaults on the validation split (training data)
               help       this text; 'leantta <command> --help' for a command's options
             """;
@@ -28,6 +29,7 @@ public final class Main {
             case "evaluate" -> EvaluateCommand.HELP;
             case "bench" -> BenchCommand.HELP;
             case "tune" -> TuneCommand.HELP;
+            case "quantize" -> QuantizeCommand.HELP;
             default -> USAGE;
         };
         if (command.equals("help") || command.equals("--help") || hasHelp(args)) {
@@ -41,6 +43,7 @@ public final class Main {
                 case "evaluate" -> new EvaluateCommand(out).run(a);
                 case "bench" -> new BenchCommand(out).run(a);
                 case "tune" -> new TuneCommand(out).run(a);
+                case "quantize" -> new QuantizeCommand(out).run(a);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
             };
         } catch (Args.UsageException e) {

@@ -125,6 +125,32 @@ public final class Onnx {
         return b.build();
     }
 
+    /** An INT8 tensor stored as raw data. */
+    public static TensorProto int8Tensor(String name, byte[] values, long... dims) {
+        return raw(name, TensorProto.DataType.INT8, values, dims);
+    }
+
+    /** A UINT8 tensor stored as raw data. */
+    public static TensorProto uint8Tensor(String name, byte[] values, long... dims) {
+        return raw(name, TensorProto.DataType.UINT8, values, dims);
+    }
+
+    /** An INT32 tensor stored as raw little-endian data. */
+    public static TensorProto int32Tensor(String name, int[] values, long... dims) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asIntBuffer().put(values);
+        return raw(name, TensorProto.DataType.INT32, buf.array(), dims);
+    }
+
+    private static TensorProto raw(String name, TensorProto.DataType type, byte[] data, long... dims) {
+        TensorProto.Builder b = TensorProto.newBuilder().setName(name).setDataType(type.getNumber())
+                .setRawData(ByteString.copyFrom(data));
+        for (long d : dims) {
+            b.addDims(d);
+        }
+        return b.build();
+    }
+
     /** An INT64 tensor with the given dims. */
     public static TensorProto longTensor(String name, long[] values, long... dims) {
         TensorProto.Builder b = TensorProto.newBuilder().setName(name)
@@ -183,7 +209,7 @@ public final class Onnx {
         return defaultValue;
     }
 
-    static AttributeProto ints(String name, long... values) {
+    public static AttributeProto ints(String name, long... values) {
         AttributeProto.Builder b = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long v : values) {
             b.addInts(v);
@@ -191,7 +217,7 @@ public final class Onnx {
         return b.build();
     }
 
-    static AttributeProto intAttr(String name, long value) {
+    public static AttributeProto intAttr(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 }

@@ -1,0 +1,95 @@
+package org.leantta.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leantta.onnx.CompiledGraphTest.assertClose;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnxruntime.OrtSession;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leantta.core.WeightRule;
+import org.leantta.core.data.ImageSet;
+import org.leantta.core.data.Shipped;
+import org.leantta.core.graph.CompiledModel;
+import org.leantta.core.graph.LayerSelection;
+import org.leantta.core.graph.LeanTtaCompiler;
+import org.leantta.core.graph.Onnx;
+import org.leantta.core.quant.Quantizer;
+import org.leantta.core.quant.Range;
+
+/** The int8 quantizer: ONNX Runtime runs integer convolution kernels, and LeanTTA still compiles on it. */
+class QuantizedModelTest {
+    private static ModelProto fp32;
+    private static Map<String, Range> ranges;
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void calibrate() throws Exception {
+        fp32 = Onnx.read(Shipped.file(Shipped.MODEL));
+        ranges = Calibration.ranges(fp32, Quantizer.calibrationTensors(fp32), Shipped.validationSet().limit(200),
+                Calibration.Method.PERCENTILE, 99.99);
+    }
+
+    @Test
+    void onnxRuntimeRunsEveryConvolutionAsAnIntegerKernel() throws Exception {
+        long convs = count(fp32, "Conv");
+        for (String adapt : new String[] {"none", "all"}) {
+            ModelProto int8 = new Quantizer(LayerSelection.parse(adapt)).quantize(fp32, ranges);
+            Map<String, Integer> ops = optimizedOps(int8.toByteArray(), adapt);
+            assertThat(ops.getOrDefault("QLinearConv", 0)).as("QLinearConv with %s adapted", adapt)
+                    .isEqualTo((int) convs);
+            assertThat(ops).as("float convolutions left").doesNotContainKeys("Conv", "FusedConv");
+        }
+    }
+
+    @Test
+    void int8KeepsCleanAccuracyAndCompilesWithTheSameInterface() throws Exception {
+        ModelProto int8 = new Quantizer(LayerSelection.all()).quantize(fp32, ranges);
+        CompiledModel compiled = new LeanTtaCompiler(WeightRule.CODE, LayerSelection.all()).compile(int8);
+        assertThat(compiled.layers()).hasSize((int) count(fp32, "BatchNormalization"));
+        ImageSet test = Shipped.testSet().limit(500);
+        float[] x = new float[test.count() * test.imageSize()];
+        for (int i = 0; i < test.count(); i++) {
+            test.pixels(i, x, i * test.imageSize());
+        }
+        try (LeanTtaSession f = LeanTtaSession.plain(fp32.toByteArray(), SessionSettings.defaults());
+             LeanTtaSession q = LeanTtaSession.plain(int8.toByteArray(), SessionSettings.defaults());
+             LeanTtaSession a = LeanTtaSession.adapted(compiled, SessionSettings.defaults())) {
+            Output of = f.run(x, test.count());
+            Output oq = q.run(x, test.count());
+            assertThat(errors(oq, test) - errors(of, test)).as("int8 minus fp32 errors on 500 images").isLessThanOrEqualTo(8);
+            assertClose(a.run(x, test.count(), Adaptation.of(1f, 0.9f)).logits(), oq.logits(), 1e-4);
+        }
+    }
+
+    private Map<String, Integer> optimizedOps(byte[] model, String tag) throws Exception {
+        Path optimized = tmp.resolve("optimized-" + tag + ".onnx");
+        SessionSettings s = new SessionSettings(1, optimized.toString(), null, OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
+        try (LeanTtaSession session = LeanTtaSession.plain(model, s)) {
+            assertThat(session.sampleSize()).isEqualTo(784);
+        }
+        Map<String, Integer> ops = new HashMap<>();
+        for (NodeProto n : Onnx.read(optimized).getGraph().getNodeList()) {
+            ops.merge(n.getOpType(), 1, Integer::sum);
+        }
+        return ops;
+    }
+
+    private static long count(ModelProto m, String op) {
+        return m.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals(op)).count();
+    }
+
+    private static int errors(Output o, ImageSet s) {
+        int wrong = 0;
+        for (int i = 0; i < s.count(); i++) {
+            wrong += o.argmax(i) == s.label(i) ? 0 : 1;
+        }
+        return wrong;
+    }
+}
