@@ -1,14 +1,13 @@
 package org.leantta.cli;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import java.io.IOException;
+import ai.onnxruntime.OrtSession;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.leantta.core.Defaults;
 import org.leantta.core.WeightRule;
 import org.leantta.core.data.ImageSet;
@@ -18,19 +17,20 @@ import org.leantta.core.graph.Statistics;
 import org.leantta.onnx.SessionSettings;
 
 /**
- * {@code leantta bench}: batch-1 latency of the plain and the LeanTTA session, measured interleaved in one
- * run so both see the same machine load, and the resident memory each session adds.
+ * {@code leantta bench}: batch-1 latency of the plain and the LeanTTA session (and of an int8 model's),
+ * measured interleaved in one run so all see the same machine load, and the resident memory each adds.
  */
 final class BenchCommand {
     static final String HELP = """
             leantta bench [options]
-              --model FILE       ONNX model (default: the shipped fmnist-resnet8.onnx)
+              --model FILE       float ONNX model (default: the shipped fmnist-resnet8.onnx)
+              --int8 FILE        also an int8 model (from 'leantta quantize'): int8 vs fp32 ratios
               --rule R --tau X --lambda X --layers SPEC   LeanTTA knobs (default: shipped)
               --warmup N         untimed runs per session first (default 500)
               --iterations N     timed runs per session (default 3000)
               --threads N        ONNX Runtime intra-op threads (default 1)
               --opt LEVEL        ONNX Runtime graph optimization: basic | extended | all (default all)
-              --profile          also profile both sessions and print where the time goes per op type
+              --profile          also profile the sessions and print where the time goes per op type
             """;
 
     private final PrintStream out;
@@ -39,8 +39,13 @@ final class BenchCommand {
         this.out = out;
     }
 
+    /** A model and a method to run on it, as one timed row. */
+    record Row(String name, ModelProto model, Method method) {
+    }
+
     int run(Args args) throws Exception {
         Path model = args.path("model", Shipped.file(Shipped.MODEL));
+        Path int8 = args.path("int8", null);
         Method leantta = new Method("leantta", "", WeightRule.parse(args.string("rule", Defaults.RULE.id())),
                 args.string("layers", Defaults.LAYERS), Statistics.SAMPLE, args.number("tau", Defaults.TAU),
                 args.number("lambda", Defaults.LAMBDA), 0);
@@ -51,49 +56,66 @@ final class BenchCommand {
         boolean profile = args.flag("profile");
         SessionSettings settings = SessionSettings.threads(threads).withOptLevel(optLevel(args.string("opt", "all")));
         args.checkAllUsed();
-        ModelProto proto = Onnx.read(model);
+        ModelProto fp32 = Onnx.read(model);
+        List<Row> rows = new ArrayList<>(List.of(new Row("fp32 plain", fp32, source),
+                new Row("fp32 leantta", fp32, leantta)));
+        if (int8 != null) {
+            ModelProto q = Onnx.read(int8);
+            rows.add(new Row("int8 plain", q, source));
+            rows.add(new Row("int8 leantta", q, leantta));
+        }
         ImageSet data = Shipped.testSet().limit(256);
-        out.printf("bench: model %s (sha256 %s), batch 1, %d intra-op thread(s), %d warm-up + %d timed runs each,"
-                + " interleaved%n", model, Sha256.of(model), threads, warmup, iterations);
-        long rss0 = Memory.residentBytes();
-        try (Method.Runner plain = source.open(proto, settings)) {
-            long rss1 = Memory.residentBytes();
-            try (Method.Runner adapted = leantta.open(proto, settings)) {
-                long rss2 = Memory.residentBytes();
-                out.printf("adapted layers: %d of the model's BatchNormalization layers (%s), rule %s, tau %s, "
-                        + "lambda %s%n", adapted.session.layers().size(), leantta.layers(), leantta.rule().id(),
-                        leantta.tau(), leantta.lambda());
-                long[][] t = time(List.of(plain, adapted), data, warmup, iterations);
-                long rss3 = Memory.residentBytes();
-                report(t, rss1 - rss0, rss2 - rss1, rss3);
+        out.printf("bench: %s (%d bytes)%s, batch 1, %d intra-op thread(s), %d warm-up + %d timed runs per "
+                + "session, interleaved; leantta = rule %s, tau %s, lambda %s, layers %s%n", model, Files.size(model),
+                int8 == null ? "" : " and " + int8 + " (" + Files.size(int8) + " bytes)", threads, warmup, iterations,
+                leantta.rule().id(), leantta.tau(), leantta.lambda(), leantta.layers());
+        List<Method.Runner> runners = new ArrayList<>();
+        long[] rss = new long[rows.size()];
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                long before = Memory.residentBytes();
+                runners.add(rows.get(i).method().open(rows.get(i).model(), settings));
+                runners.get(i).run(data.image(0), 1);
+                rss[i] = Memory.residentBytes() - before;
+            }
+            long[][] t = time(runners, data, warmup, iterations);
+            report(rows, t, rss);
+        } finally {
+            for (Method.Runner r : runners) {
+                r.close();
             }
         }
         if (profile) {
-            new Profiler(out).compare(proto, source, leantta, data, settings);
+            Profiler p = new Profiler(out);
+            p.compare(fp32, source, leantta, data, settings);
+            if (int8 != null) {
+                p.compare(Onnx.read(int8), source, leantta, data, settings);
+            }
         }
         return 0;
     }
 
-    static ai.onnxruntime.OrtSession.SessionOptions.OptLevel optLevel(String s) {
+    static OrtSession.SessionOptions.OptLevel optLevel(String s) {
         return switch (s) {
-            case "basic" -> ai.onnxruntime.OrtSession.SessionOptions.OptLevel.BASIC_OPT;
-            case "extended" -> ai.onnxruntime.OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
-            case "all" -> ai.onnxruntime.OrtSession.SessionOptions.OptLevel.ALL_OPT;
+            case "basic" -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
+            case "extended" -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
+            case "all" -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
             default -> throw new Args.UsageException("--opt expects basic, extended or all, got '" + s + "'");
         };
     }
 
-    /** Timed runs, interleaved and alternating the order each round; ns per run per runner. */
+    /** Timed runs, interleaved and rotating the order each round; ns per run per runner. */
     static long[][] time(List<Method.Runner> runners, ImageSet data, int warmup, int iterations) throws Exception {
-        long[][] t = new long[runners.size()][iterations];
+        int n = runners.size();
+        long[][] t = new long[n][iterations];
         float[][] samples = new float[data.count()][];
         for (int i = 0; i < samples.length; i++) {
             samples[i] = data.image(i);
         }
         for (int i = 0; i < warmup + iterations; i++) {
             float[] x = samples[i % samples.length];
-            for (int k = 0; k < runners.size(); k++) {
-                int r = (i % 2 == 0) ? k : runners.size() - 1 - k;
+            for (int k = 0; k < n; k++) {
+                int r = (i + k) % n;
                 long start = System.nanoTime();
                 runners.get(r).run(x, 1);
                 long ns = System.nanoTime() - start;
@@ -102,32 +124,37 @@ final class BenchCommand {
                 }
             }
         }
+        for (long[] row : t) {
+            Arrays.sort(row);
+        }
         return t;
     }
 
-    private void report(long[][] t, long plainRss, long adaptedRss, long totalRss) {
-        long[] p = t[0].clone();
-        long[] a = t[1].clone();
-        Arrays.sort(p);
-        Arrays.sort(a);
-        Table table = new Table("per-sample latency (microseconds) and memory", "session", "median", "p90", "p99",
-                "mean", "session RSS MB");
-        table.row(row("plain", p, plainRss));
-        table.row(row("leantta", a, adaptedRss));
-        table.row("leantta / plain", ratio(a, p, 0.5), ratio(a, p, 0.9), ratio(a, p, 0.99),
-                String.format("%.2fx", mean(a) / mean(p)), "");
+    private void report(List<Row> rows, long[][] t, long[] rss) {
+        Table table = new Table("per-sample latency (microseconds) and the resident memory each session added",
+                "session", "median", "p90", "p99", "mean", "RSS MB");
+        for (int i = 0; i < rows.size(); i++) {
+            table.row(rows.get(i).name(), us(q(t[i], 0.5)), us(q(t[i], 0.9)), us(q(t[i], 0.99)), us(mean(t[i])),
+                    String.format("%.1f", rss[i] / 1e6));
+        }
         table.print(out);
-        out.printf("%nadaptation latency ratio (median, leantta / plain): %s%n", ratio(a, p, 0.5));
-        out.printf("process resident memory after the runs: %.1f MB%n", totalRss / 1e6);
+        Table ratios = new Table("latency ratios (same run)", "ratio", "median", "p90", "p99");
+        ratios.row(ratioRow("fp32 leantta / fp32 plain", t[1], t[0]));
+        if (rows.size() > 2) {
+            ratios.row(ratioRow("int8 plain / fp32 plain", t[2], t[0]));
+            ratios.row(ratioRow("int8 leantta / int8 plain", t[3], t[2]));
+        }
+        ratios.print(out);
+        out.printf("%nadaptation latency ratio (median, leantta / plain): %.2fx%n", q(t[1], 0.5) / q(t[0], 0.5));
+        if (rows.size() > 2) {
+            out.printf("int8 adaptation latency ratio (median, int8 leantta / int8 plain): %.2fx%n",
+                    q(t[3], 0.5) / q(t[2], 0.5));
+        }
     }
 
-    private static String[] row(String name, long[] sorted, long rss) {
-        return new String[] {name, us(q(sorted, 0.5)), us(q(sorted, 0.9)), us(q(sorted, 0.99)), us(mean(sorted)),
-            String.format("%.1f", rss / 1e6)};
-    }
-
-    private static String ratio(long[] a, long[] p, double q) {
-        return String.format("%.2fx", q(a, q) / q(p, q));
+    private static String[] ratioRow(String name, long[] a, long[] b) {
+        return new String[] {name, String.format("%.2fx", q(a, 0.5) / q(b, 0.5)),
+            String.format("%.2fx", q(a, 0.9) / q(b, 0.9)), String.format("%.2fx", q(a, 0.99) / q(b, 0.99))};
     }
 
     static double q(long[] sorted, double q) {

@@ -36,6 +36,8 @@ final class EvaluateCommand {
                                   table per shift and severity (--block N items per shift, --length N for mixed)
               --methods LIST      source, bn-sample, bn-batch64, leantta, leantta-paper, leantta-code or all (default)
               --tau X --lambda X --rule paper|code --layers SPEC   knobs of 'leantta' (default: shipped)
+              --sweep-layers LIST layer-depth study: LeanTTA for each selection separated by ';' (e.g.
+                                  "none;first:3;last:3;all"), error and batch-1 latency per setting
               --no-clean          leave out the clean condition
               --limit N           use the first N images
               --seed N            seed of the shifts (default 0)
@@ -67,6 +69,7 @@ final class EvaluateCommand {
         int block = args.integer("block", 1000);
         int length = args.integer("length", 10000);
         Path json = args.path("json", null);
+        String sweep = args.string("sweep-layers", null);
         args.checkAllUsed();
         if ((images == null) != (labels == null)) {
             throw new Args.UsageException("--images and --labels go together");
@@ -85,6 +88,11 @@ final class EvaluateCommand {
                 data.count(), images != null ? images : "the shipped test split", seed);
         for (Method m : methods) {
             out.printf("  %-14s %s%n", m.name(), m.summary());
+        }
+        if (sweep != null) {
+            new DepthStudy(out).run(proto, data, known.get("leantta"), List.of(sweep.split(";")), segments, seed,
+                    threads);
+            return 0;
         }
         Results results = evaluate(proto, data, methods, segments, seed, threads);
         boolean asGiven = shifts.isEmpty();
