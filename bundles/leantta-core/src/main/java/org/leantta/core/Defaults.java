@@ -8,11 +8,11 @@ public final class Defaults {
     /** Balance rule. */
     public static final WeightRule RULE = WeightRule.CODE;
     /** Source weight of the stabilization step. */
-    public static final float TAU = 0.9f;
+    public static final float TAU = 0.85f;
     /** Balance factor (code rule) or exponent (paper rule). */
     public static final float LAMBDA = 0.9f;
     /** Which BatchNormalization layers are adapted (a layer selection). */
-    public static final String LAYERS = "all";
+    public static final String LAYERS = "first:7";
 
     private Defaults() {
     }

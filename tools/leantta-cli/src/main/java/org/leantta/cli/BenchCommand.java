@@ -71,6 +71,9 @@ final class BenchCommand {
                 leantta.rule().id(), leantta.tau(), leantta.lambda(), leantta.layers());
         List<Method.Runner> runners = new ArrayList<>();
         long[] rss = new long[rows.size()];
+        try (Method.Runner warm = source.open(fp32, settings)) {
+            warm.run(data.image(0), 1); // the runtime's own one-time allocations are not a session's
+        }
         try {
             for (int i = 0; i < rows.size(); i++) {
                 long before = Memory.residentBytes();

@@ -32,6 +32,8 @@ final class TuneCommand {
               --taus LIST           default 0.5,0.7,0.9,0.95
               --lambdas LIST        default 0.5,0.9,1,2 (the code rule skips values above 1)
               --layers LIST         layer selections separated by ';' (default all)
+              --near PP             prefer fewer adapted layers (faster) among eligible settings whose shifted
+                                    error is within PP percentage points of the best (default 0.5)
               --clean-budget PP     allowed clean-error rise in percentage points (default 0.2)
               --top N               rows to print (default 15)
               --threads N --seed N  --json FILE
@@ -53,6 +55,7 @@ final class TuneCommand {
         float[] lambdas = floats(args.string("lambdas", "0.5,0.9,1,2"));
         String[] layers = args.string("layers", "all").split(";");
         double budget = args.number("clean-budget", 0.2f) / 100.0;
+        double near = args.number("near", 0.5f) / 100.0;
         int top = args.integer("top", 15);
         int threads = args.integer("threads", java.lang.Runtime.getRuntime().availableProcessors());
         long seed = args.integer("seed", 0);
@@ -84,10 +87,11 @@ final class TuneCommand {
                 EvaluateCommand.conditions(data.count(), List.of(), new int[0], true));
         segments.addAll(EvaluateCommand.conditions(shiftedCount, Corruptions.parse(shifts), severities, false));
         Results results = EvaluateCommand.evaluate(proto, data, grid, segments, seed, threads);
-        return report(results, grid, budget, top, json);
+        return report(results, grid, budget, near, top, json, proto);
     }
 
-    private int report(Results results, List<Method> grid, double budget, int top, Path json) throws Exception {
+    private int report(Results results, List<Method> grid, double budget, double near, int top, Path json,
+                       ModelProto proto) throws Exception {
         Map<Integer, List<Evaluation.Cell>> bySev = results.bySeverity();
         List<Evaluation.Cell> clean = bySev.get(0);
         List<Evaluation.Cell> shifted = new ArrayList<>();
@@ -107,6 +111,7 @@ final class TuneCommand {
                 + "eligible = clean rise <= %.1f pp", 100 * srcClean, 100 * srcShift, 100 * budget),
                 "setting", "clean", "shifted", "reduction", "eligible");
         Integer best = null;
+        Integer chosen = null;
         List<Object> rows = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             int m = order.get(i);
@@ -128,16 +133,35 @@ final class TuneCommand {
         }
         t.print(out);
         if (best != null) {
-            out.printf("%nchosen: %s (clean %.2f%%, shifted %.2f%%)%n", grid.get(best).name(),
-                    100 * results.error(best, clean), 100 * results.error(best, shifted));
+            double bestShift = results.error(best, shifted);
+            int fewest = Integer.MAX_VALUE;
+            for (int m : order) {
+                boolean ok = results.error(m, clean) - srcClean <= budget + 1e-12;
+                int layers = layerCount(proto, grid.get(m));
+                if (ok && results.error(m, shifted) <= bestShift + near + 1e-12 && layers < fewest) {
+                    fewest = layers;
+                    chosen = m;
+                }
+            }
+            out.printf("%nbest: %s (clean %.2f%%, shifted %.2f%%)%n", grid.get(best).name(),
+                    100 * results.error(best, clean), 100 * bestShift);
+            out.printf("chosen: %s (clean %.2f%%, shifted %.2f%%, %d adapted layers): the fewest adapted layers "
+                    + "within %.1f pp of the best%n", grid.get(chosen).name(), 100 * results.error(chosen, clean),
+                    100 * results.error(chosen, shifted), fewest, 100 * near);
         } else {
             out.println("\nno setting stays within the clean budget");
         }
         if (json != null) {
             Files.writeString(json, Json.write(Map.of("sourceClean", srcClean, "sourceShifted", srcShift,
-                    "chosen", best == null ? "none" : grid.get(best).name(), "settings", rows)));
+                    "best", best == null ? "none" : grid.get(best).name(),
+                    "chosen", chosen == null ? "none" : grid.get(chosen).name(), "settings", rows)));
         }
         return 0;
+    }
+
+    private static int layerCount(ModelProto proto, Method m) {
+        return new org.leantta.core.graph.LeanTtaCompiler(m.rule(), org.leantta.core.graph.LayerSelection.parse(
+                m.layers())).compile(proto).layers().size();
     }
 
     private static float[] floats(String spec) {
