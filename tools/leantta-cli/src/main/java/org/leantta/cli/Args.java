@@ -62,6 +62,15 @@ final class Args {
         }
     }
 
+    double decimal(String name, double def) {
+        String v = string(name, null);
+        try {
+            return v == null ? def : Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " expects a number, got '" + v + "'");
+        }
+    }
+
     boolean flag(String name) {
         return Boolean.parseBoolean(string(name, "false"));
     }

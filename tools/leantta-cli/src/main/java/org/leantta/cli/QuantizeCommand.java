@@ -46,7 +46,7 @@ final class QuantizeCommand {
         int count = args.integer("count", 1000);
         String layers = args.string("adapt-layers", Defaults.LAYERS);
         Calibration.Method method = Calibration.Method.parse(args.string("method", "percentile"));
-        double percentile = args.number("percentile", 99.99f);
+        double percentile = args.decimal("percentile", 99.99);
         args.checkAllUsed();
         if (target == null) {
             throw new Args.UsageException("--out is required");
@@ -71,6 +71,12 @@ final class QuantizeCommand {
         return 0;
     }
 
+    private static String relative(Path p) {
+        Path home = Shipped.home().toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(home) ? home.relativize(abs).toString() : p.toString();
+    }
+
     static Path record(Path target) {
         String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
         return target.resolveSibling(name + ".json");
@@ -93,7 +99,8 @@ final class QuantizeCommand {
             r.put("percentile", percentile);
         }
         r.put("adaptableLayers", layers);
-        r.put("command", "./leantta quantize --model " + model + " --out " + target + " --count " + count
+        r.put("command", "./leantta quantize --model " + relative(model) + " --out " + relative(target)
+                + " --count " + count
                 + " --adapt-layers " + layers + " --method " + method.name().toLowerCase());
         r.put("date", Instant.now().toString());
         return r;

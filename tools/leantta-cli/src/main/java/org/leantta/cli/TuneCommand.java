@@ -54,8 +54,8 @@ final class TuneCommand {
         float[] taus = floats(args.string("taus", "0.5,0.7,0.9,0.95"));
         float[] lambdas = floats(args.string("lambdas", "0.5,0.9,1,2"));
         String[] layers = args.string("layers", "all").split(";");
-        double budget = args.number("clean-budget", 0.2f) / 100.0;
-        double near = args.number("near", 0.5f) / 100.0;
+        double budget = args.decimal("clean-budget", 0.2) / 100.0;
+        double near = args.decimal("near", 0.5) / 100.0;
         int top = args.integer("top", 15);
         int threads = args.integer("threads", java.lang.Runtime.getRuntime().availableProcessors());
         long seed = args.integer("seed", 0);
