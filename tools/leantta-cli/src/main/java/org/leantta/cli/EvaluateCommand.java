@@ -96,6 +96,9 @@ final class EvaluateCommand {
         }
         Results results = evaluate(proto, data, methods, segments, seed, threads);
         boolean asGiven = shifts.isEmpty();
+        if (asGiven) {
+            results.asGiven();
+        }
         results.print(out, asGiven, stream != null);
         if (json != null) {
             Files.writeString(json, Json.write(results.toJson(model, data, seed)));

@@ -18,11 +18,22 @@ final class Results {
     private final List<Method> methods;
     private final Map<String, Evaluation.Cell> cells;
     private final String scorer;
+    private String cleanLabel = "clean";
 
     Results(List<Method> methods, Map<String, Evaluation.Cell> cells, String scorer) {
         this.methods = methods;
         this.cells = cells;
         this.scorer = scorer;
+    }
+
+    /** Names the unshifted condition "as given" (data that may already be shifted). */
+    Results asGiven() {
+        cleanLabel = "as given";
+        return this;
+    }
+
+    private String label(Evaluation.Cell c) {
+        return c.shift.equals("clean") ? cleanLabel : c.shift;
     }
 
     /** Pooled error of a method over the given cells. */
@@ -76,12 +87,12 @@ final class Results {
         Table t = new Table(title, header);
         if (of.size() > 1) {
             for (Evaluation.Cell c : of) {
-                t.row(row(c.shift + (c.severity > 0 && of.stream().anyMatch(o -> o.severity != c.severity)
+                t.row(row(label(c) + (c.severity > 0 && of.stream().anyMatch(o -> o.severity != c.severity)
                         ? "@" + c.severity : ""), c.n, m -> c.error(m)));
             }
         }
         long n = of.stream().mapToLong(c -> c.n).sum();
-        t.row(row(of.size() > 1 ? "mean" : of.get(0).shift, n, m -> error(m, of)));
+        t.row(row(of.size() > 1 ? "mean" : label(of.get(0)), n, m -> error(m, of)));
         int src = index("source");
         if (src >= 0) {
             double base = error(src, of);
@@ -112,7 +123,7 @@ final class Results {
         for (Evaluation.Cell c : cells.values()) {
             double[] q = quantiles(c.scores);
             String[] r = new String[8];
-            r[0] = c.shift;
+            r[0] = label(c);
             r[1] = String.valueOf(c.severity);
             for (int i = 0; i < 6; i++) {
                 r[i + 2] = String.format("%.4f", q[i]);
@@ -170,7 +181,7 @@ final class Results {
         List<Object> rows = new ArrayList<>();
         for (Evaluation.Cell c : all) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("shift", c.shift);
+            r.put("shift", label(c));
             r.put("severity", c.severity);
             r.put("n", c.n);
             Map<String, Object> errors = new LinkedHashMap<>();
