@@ -54,12 +54,7 @@ final class Args {
     }
 
     float number(String name, float def) {
-        String v = string(name, null);
-        try {
-            return v == null ? def : Float.parseFloat(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " expects a number, got '" + v + "'");
-        }
+        return (float) decimal(name, def);
     }
 
     double decimal(String name, double def) {
