@@ -87,7 +87,7 @@ final class DemoCommand {
         Deque<int[]> recent = new ArrayDeque<>();
         int[] sums = new int[2];
         double shiftSum = 0;
-        out.printf("%9s  %-16s %9s %9s %8s%n", "samples", "condition", "source %", "leantta %", "shift");
+        out.printf("%9s  %-16s %13s %13s %8s%n", "samples", "condition", "source acc %", "leantta acc %", "shift");
         for (long i = 0; i < count && !stop && System.nanoTime() < deadline; i++) {
             StreamItem item = schedule.get((int) (i % schedule.size()));
             float[] x = item.apply(data.image(item.sampleIndex()), data.channels(), data.height(), data.width(), i);
@@ -104,7 +104,7 @@ final class DemoCommand {
             }
             shiftSum += a.shift(0, null);
             if ((i + 1) % every == 0) {
-                out.printf("%9d  %-16s %9.1f %9.1f %8.4f%n", i + 1,
+                out.printf("%9d  %-16s %13.1f %13.1f %8.4f%n", i + 1,
                         item.isClean() ? "clean" : item.shiftName() + "@" + item.severity(),
                         100.0 * sums[0] / recent.size(), 100.0 * sums[1] / recent.size(), shiftSum / every);
                 shiftSum = 0;
