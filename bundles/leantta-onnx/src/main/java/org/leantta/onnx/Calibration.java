@@ -2,9 +2,6 @@ package org.leantta.onnx;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import ai.onnxruntime.OrtException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.leantta.core.data.ImageSet;
+import org.leantta.core.graph.Onnx;
 import org.leantta.core.quant.Range;
 
 /**
@@ -127,8 +125,7 @@ public final class Calibration {
         g.getOutputList().forEach(o -> have.add(o.getName()));
         for (String t : tensors) {
             if (have.add(t)) {
-                g.addOutput(ValueInfoProto.newBuilder().setName(t).setType(TypeProto.newBuilder().setTensorType(
-                        TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()))));
+                g.addOutput(Onnx.floatOutput(t));
             }
         }
         return model.toBuilder().setGraph(g).build();

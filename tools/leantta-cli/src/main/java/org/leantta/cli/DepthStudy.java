@@ -47,14 +47,8 @@ final class DepthStudy {
     }
 
     private void print(Results results, List<Method.Runner> runners, long[][] t) {
-        Map<Integer, List<Evaluation.Cell>> bySev = results.bySeverity();
-        List<Evaluation.Cell> clean = bySev.getOrDefault(0, List.of());
-        List<Evaluation.Cell> shifted = new ArrayList<>();
-        bySev.forEach((sev, c) -> {
-            if (sev > 0) {
-                shifted.addAll(c);
-            }
-        });
+        List<Evaluation.Cell> clean = results.clean();
+        List<Evaluation.Cell> shifted = results.shifted();
         double srcShift = results.error(0, shifted);
         Table table = new Table("layer depth: error % and batch-1 latency (microseconds, median, same run)",
                 "adapted layers", "count", "clean", "shifted", "reduction", "latency", "vs plain");

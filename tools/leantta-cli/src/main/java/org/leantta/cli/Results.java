@@ -56,6 +56,16 @@ final class Results {
         return out;
     }
 
+    /** The clean (or as-given) cells. */
+    List<Evaluation.Cell> clean() {
+        return bySeverity().getOrDefault(0, List.of());
+    }
+
+    /** The cells of every shift and severity. */
+    List<Evaluation.Cell> shifted() {
+        return cells.values().stream().filter(c -> c.severity > 0).toList();
+    }
+
     int index(String method) {
         for (int i = 0; i < methods.size(); i++) {
             if (methods.get(i).name().equals(method)) {

@@ -92,14 +92,8 @@ final class TuneCommand {
 
     private int report(Results results, List<Method> grid, double budget, double near, int top, Path json,
                        ModelProto proto) throws Exception {
-        Map<Integer, List<Evaluation.Cell>> bySev = results.bySeverity();
-        List<Evaluation.Cell> clean = bySev.get(0);
-        List<Evaluation.Cell> shifted = new ArrayList<>();
-        bySev.forEach((sev, cells) -> {
-            if (sev > 0) {
-                shifted.addAll(cells);
-            }
-        });
+        List<Evaluation.Cell> clean = results.clean();
+        List<Evaluation.Cell> shifted = results.shifted();
         double srcClean = results.error(0, clean);
         double srcShift = results.error(0, shifted);
         List<Integer> order = new ArrayList<>();
@@ -136,9 +130,10 @@ final class TuneCommand {
             double bestShift = results.error(best, shifted);
             int fewest = Integer.MAX_VALUE;
             for (int m : order) {
-                boolean ok = results.error(m, clean) - srcClean <= budget + 1e-12;
-                int layers = layerCount(proto, grid.get(m));
-                if (ok && results.error(m, shifted) <= bestShift + near + 1e-12 && layers < fewest) {
+                boolean ok = results.error(m, clean) - srcClean <= budget + 1e-12
+                        && results.error(m, shifted) <= bestShift + near + 1e-12;
+                int layers = ok ? layerCount(proto, grid.get(m)) : Integer.MAX_VALUE;
+                if (layers < fewest) {
                     fewest = layers;
                     chosen = m;
                 }

@@ -65,9 +65,9 @@ final class LayerRewrite {
         String scale = emit.op("Div", p + "scale", gamma, sd);
         String shift = emit.op("Sub", p + "shift", beta, emit.op("Mul", p + "mean_scaled", muNew, scale));
         emit.opTo("Add", p + "y", layer.outputName(), emit.op("Mul", p + "x_scaled", x, scale), shift);
-        graph.addOutput(LeanTtaCompiler.untypedFloat(d));
-        graph.addOutput(LeanTtaCompiler.untypedFloat(muT));
-        graph.addOutput(LeanTtaCompiler.untypedFloat(varT));
+        graph.addOutput(Onnx.floatOutput(d));
+        graph.addOutput(Onnx.floatOutput(muT));
+        graph.addOutput(Onnx.floatOutput(varT));
     }
 
     /**

@@ -1,14 +1,9 @@
 package org.leantta.core.graph;
 
-import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,12 +73,12 @@ public final class LeanTtaCompiler {
                 new LayerRewrite(emit, layer, rule, statistics, ranks.spatialSize(layer.inputName()))
                         .emit(alphas.get(layer.index()), out);
                 if (exposeLayerIo) {
-                    out.addOutput(untypedFloat(layer.inputName()));
-                    out.addOutput(untypedFloat(layer.outputName()));
+                    out.addOutput(Onnx.floatOutput(layer.inputName()));
+                    out.addOutput(Onnx.floatOutput(layer.outputName()));
                 }
             }
         }
-        dropUnusedInitializers(out);
+        Onnx.dropUnusedInitializers(out);
         ModelProto compiled = model.toBuilder().setGraph(out).build();
         return new CompiledModel(compiled, List.copyOf(ordered), rule, statistics);
     }
@@ -125,16 +120,11 @@ public final class LeanTtaCompiler {
                     + "leave it out of the adapted layers");
         }
         float eps = Onnx.floatAttribute(bn, "epsilon", 1e-5f);
-        LayerStats stats = new LayerStats(name, param(graph, bn, 3, name), param(graph, bn, 4, name),
-                param(graph, bn, 1, name), param(graph, bn, 2, name), eps);
+        String owner = "BatchNormalization " + name;
+        LayerStats stats = new LayerStats(name, Onnx.floatConstant(graph, bn.getInput(3), owner),
+                Onnx.floatConstant(graph, bn.getInput(4), owner), Onnx.floatConstant(graph, bn.getInput(1), owner),
+                Onnx.floatConstant(graph, bn.getInput(2), owner), eps);
         return new AdaptedLayer(index, bnIndex, bn.getInput(0), bn.getOutput(0), rank, stats);
-    }
-
-    private static float[] param(GraphProto graph, NodeProto bn, int input, String name) {
-        String tensor = bn.getInput(input);
-        TensorProto t = Onnx.constant(graph, tensor).orElseThrow(() -> new IllegalArgumentException(
-                "BatchNormalization " + name + ": parameter '" + tensor + "' is not a constant"));
-        return Onnx.floats(t);
     }
 
     /** Inputs tau, lambda, mask and the per-layer alpha factors mask_l * (1 - tau). */
@@ -154,42 +144,5 @@ public final class LeanTtaCompiler {
     static void addInput(GraphProto.Builder out, String name, float[] defaults, long... dims) {
         out.addInitializer(Onnx.floatTensor(name, defaults, dims));
         out.addInput(Onnx.floatInfo(name, "", dims));
-    }
-
-    static ValueInfoProto untypedFloat(String name) {
-        TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-                .setElemType(TensorProto.DataType.FLOAT.getNumber())).build();
-        return ValueInfoProto.newBuilder().setName(name).setType(type).build();
-    }
-
-    private static void dropUnusedInitializers(GraphProto.Builder g) {
-        Set<String> used = new HashSet<>();
-        for (NodeProto n : g.getNodeList()) {
-            used.addAll(n.getInputList());
-        }
-        for (ValueInfoProto o : g.getOutputList()) {
-            used.add(o.getName());
-        }
-        List<TensorProto> keep = new ArrayList<>();
-        for (TensorProto t : g.getInitializerList()) {
-            if (used.contains(t.getName())) {
-                keep.add(t);
-            }
-        }
-        List<ValueInfoProto> inputs = new ArrayList<>();
-        Set<String> kept = new HashSet<>();
-        keep.forEach(t -> kept.add(t.getName()));
-        Set<String> initializerNames = new HashSet<>();
-        g.getInitializerList().forEach(t -> initializerNames.add(t.getName()));
-        for (ValueInfoProto in : g.getInputList()) {
-            if (!initializerNames.contains(in.getName()) || kept.contains(in.getName())) {
-                inputs.add(in);
-            }
-        }
-        g.clearInitializer().addAllInitializer(keep).clearInput().addAllInput(inputs);
-    }
-
-    static AttributeProto keepDims() {
-        return Onnx.intAttr("keepdims", 1);
     }
 }

@@ -94,6 +94,12 @@ public final class Onnx {
         return Optional.empty();
     }
 
+    /** The float values of a constant tensor; {@code owner} names the node in the error if it is not constant. */
+    public static float[] floatConstant(GraphProto graph, String name, String owner) {
+        return floats(constant(graph, name).orElseThrow(() -> new IllegalArgumentException(
+                owner + ": '" + name + "' is not a constant")));
+    }
+
     /** Float values of a FLOAT tensor (raw_data or float_data). */
     public static float[] floats(TensorProto t) {
         if (t.getDataType() != TensorProto.DataType.FLOAT.getNumber()) {
@@ -176,9 +182,30 @@ public final class Onnx {
         return ValueInfoProto.newBuilder().setName(name).setType(type).build();
     }
 
-    /** A value-info with no type information (ONNX Runtime infers it). */
-    public static ValueInfoProto untypedInfo(String name) {
-        return ValueInfoProto.newBuilder().setName(name).build();
+    /** A float tensor value-info of unknown shape, e.g. an extra graph output. */
+    public static ValueInfoProto floatOutput(String name) {
+        TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT.getNumber())).build();
+        return ValueInfoProto.newBuilder().setName(name).setType(type).build();
+    }
+
+    /** Removes initializers no node or graph output reads, and the graph inputs that only declared them. */
+    public static void dropUnusedInitializers(GraphProto.Builder g) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        g.getNodeList().forEach(n -> used.addAll(n.getInputList()));
+        g.getOutputList().forEach(o -> used.add(o.getName()));
+        java.util.Set<String> dropped = new java.util.HashSet<>();
+        java.util.List<TensorProto> keep = new java.util.ArrayList<>();
+        for (TensorProto t : g.getInitializerList()) {
+            if (used.contains(t.getName())) {
+                keep.add(t);
+            } else {
+                dropped.add(t.getName());
+            }
+        }
+        java.util.List<ValueInfoProto> inputs = g.getInputList().stream()
+                .filter(in -> !dropped.contains(in.getName())).toList();
+        g.clearInitializer().addAllInitializer(keep).clearInput().addAllInput(inputs);
     }
 
     /** The rank of a value-info's tensor type, or -1 if unknown. */

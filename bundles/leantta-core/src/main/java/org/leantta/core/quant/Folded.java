@@ -20,17 +20,18 @@ record Folded(float[] weights, long[] weightDims, float[] bias, float[] unfoldSc
         int m = (int) dims[0];
         int per = w.length / m;
         float[] b = conv.getInputCount() > 2 && !conv.getInput(2).isEmpty()
-                ? Onnx.floats(Onnx.constant(g, conv.getInput(2)).orElseThrow()) : new float[m];
+                ? Onnx.floatConstant(g, conv.getInput(2), "Conv " + conv.getName()) : new float[m];
         float[] a = new float[m];
         float[] shift = new float[m];
         if (bn == null) {
             java.util.Arrays.fill(a, 1f);
             return new Folded(w, dims, b, a, shift);
         }
-        float[] gamma = param(g, bn, 1);
-        float[] beta = param(g, bn, 2);
-        float[] mu = param(g, bn, 3);
-        float[] var = param(g, bn, 4);
+        String owner = "BatchNormalization " + bn.getName();
+        float[] gamma = Onnx.floatConstant(g, bn.getInput(1), owner);
+        float[] beta = Onnx.floatConstant(g, bn.getInput(2), owner);
+        float[] mu = Onnx.floatConstant(g, bn.getInput(3), owner);
+        float[] var = Onnx.floatConstant(g, bn.getInput(4), owner);
         float eps = Onnx.floatAttribute(bn, "epsilon", 1e-5f);
         float[] fw = new float[w.length];
         float[] fb = new float[m];
@@ -45,11 +46,6 @@ record Folded(float[] weights, long[] weightDims, float[] bias, float[] unfoldSc
             shift[c] = mu[c] - a[c] * beta[c];
         }
         return new Folded(fw, dims, fb, a, shift);
-    }
-
-    private static float[] param(GraphProto g, NodeProto bn, int i) {
-        return Onnx.floats(Onnx.constant(g, bn.getInput(i)).orElseThrow(() -> new IllegalArgumentException(
-                "BatchNormalization " + bn.getName() + ": '" + bn.getInput(i) + "' is not constant")));
     }
 
     int channels() {

@@ -76,6 +76,10 @@ public final class Quantizer {
         return new Rewrite(g, ranges, adapted).run(model);
     }
 
+    /** A DequantizeLinear output and the uint8 quantization behind it. */
+    private record Dequantized(String output, Range.ActivationQuant quant) {
+    }
+
     /** One pass over the graph in topological order. */
     private static final class Rewrite {
         private final GraphProto g;
@@ -83,11 +87,9 @@ public final class Quantizer {
         private final Set<NodeProto> adapted;
         private final GraphProto.Builder out;
         private final Map<String, List<NodeProto>> consumers = new HashMap<>();
-        private final Map<String, String> dequantized = new HashMap<>();
-        private final Map<String, Range.ActivationQuant> quant = new HashMap<>();
+        private final Map<String, Dequantized> dequantized = new HashMap<>();
         private final Set<NodeProto> done = new HashSet<>();
         private final Map<String, ValueInfoProto> infos = new HashMap<>();
-        private Range.ActivationQuant lastQuant;
 
         Rewrite(GraphProto g, Map<String, Range> ranges, Set<NodeProto> adapted) {
             this.g = g;
@@ -125,22 +127,18 @@ public final class Quantizer {
             String result = bn != null ? bn.getOutput(0) : conv.getOutput(0);
             NodeProto relu = adaptable ? null : single(result, "Relu");
             String quantized = relu != null ? relu.getOutput(0) : result;
-            String x = quantizedInput(conv.getInput(0));
-            float inScale = quant.get(conv.getInput(0)).scale();
-            if (conv.getInputCount() > 1 && Onnx.constant(g, conv.getInput(1)).isEmpty()) {
-                throw new IllegalArgumentException("Conv " + conv.getName() + " has non-constant weights");
-            }
+            Dequantized x = quantizedInput(conv.getInput(0));
             Folded f = Folded.of(g, conv, bn);
-            WeightQuant wq = new WeightQuant(f.weights(), f.bias(), f.channels(), inScale);
+            WeightQuant wq = new WeightQuant(f.weights(), f.bias(), f.channels(), x.quant().scale());
             String p = result + "/int8";
             String w = dq(p + "/w", Onnx.int8Tensor(p + "/w_q", wq.weights, f.weightDims()), wq.scales, false);
             String b = dq(p + "/b", Onnx.int32Tensor(p + "/b_q", wq.bias, f.channels()), wq.biasScales, true);
-            NodeProto.Builder c = conv.toBuilder().clearInput().addInput(x).addInput(w).addInput(b)
+            NodeProto.Builder c = conv.toBuilder().clearInput().addInput(x.output()).addInput(w).addInput(b)
                     .clearOutput().addOutput(p + "/conv");
             out.addNode(c);
-            String dq = quantizeDequantize(p + "/conv", adaptable ? result : quantized, p + "/out");
+            Dequantized dq = quantizeDequantize(p + "/conv", adaptable ? result : quantized, p + "/out");
             if (!adaptable) {
-                register(quantized, dq);
+                dequantized.put(quantized, dq);
             }
             done.add(conv);
             if (bn != null) {
@@ -150,7 +148,7 @@ public final class Quantizer {
                 done.add(relu);
             }
             if (adaptable) {
-                unfold(bn, f, dq);
+                unfold(bn, f, dq.output());
             }
         }
 
@@ -174,51 +172,41 @@ public final class Quantizer {
         }
 
         private void add(NodeProto add) {
-            String a = quantizedInput(add.getInput(0));
-            String b = quantizedInput(add.getInput(1));
+            String a = quantizedInput(add.getInput(0)).output();
+            String b = quantizedInput(add.getInput(1)).output();
             NodeProto relu = single(add.getOutput(0), "Relu");
             String quantized = relu != null ? relu.getOutput(0) : add.getOutput(0);
             String p = quantized + "/int8";
             out.addNode(add.toBuilder().clearInput().addInput(a).addInput(b).clearOutput().addOutput(p + "/add"));
-            register(quantized, quantizeDequantize(p + "/add", quantized, p + "/out"));
+            dequantized.put(quantized, quantizeDequantize(p + "/add", quantized, p + "/out"));
             done.add(add);
             if (relu != null) {
                 done.add(relu);
             }
         }
 
-        /** The DQ output of a tensor, adding a Q/DQ pair for it if it has none yet. */
-        private String quantizedInput(String tensor) {
-            if (!dequantized.containsKey(tensor)) {
-                register(tensor, quantizeDequantize(tensor, tensor, tensor + "/act"));
-            }
-            return dequantized.get(tensor);
-        }
-
-        /** From now on consumers of {@code tensor} read the DQ output {@code dq}. */
-        private void register(String tensor, String dq) {
-            dequantized.put(tensor, dq);
-            quant.put(tensor, lastQuant);
+        /** The dequantized form of a tensor, adding a Q/DQ pair for it if it has none yet. */
+        private Dequantized quantizedInput(String tensor) {
+            return dequantized.computeIfAbsent(tensor, t -> quantizeDequantize(t, t, t + "/act"));
         }
 
         /**
          * Q then DQ of {@code input} with the calibrated range of {@code rangeOf}, nodes named {@code p/...};
-         * returns the DQ output.
+         * returns the DQ output and its quantization.
          */
-        private String quantizeDequantize(String input, String rangeOf, String p) {
+        private Dequantized quantizeDequantize(String input, String rangeOf, String p) {
             Range r = ranges.get(rangeOf);
             if (r == null) {
                 throw new IllegalArgumentException("no calibrated range for tensor '" + rangeOf + "'");
             }
             Range.ActivationQuant q = r.uint8();
-            lastQuant = q;
             out.addInitializer(Onnx.floatTensor(p + "/scale", new float[] {q.scale()}));
             out.addInitializer(Onnx.uint8Tensor(p + "/zero_point", new byte[] {(byte) q.zeroPoint()}));
             out.addNode(NodeProto.newBuilder().setOpType("QuantizeLinear").setName(p + "/q").addInput(input)
                     .addInput(p + "/scale").addInput(p + "/zero_point").addOutput(p + "/q"));
             out.addNode(NodeProto.newBuilder().setOpType("DequantizeLinear").setName(p + "/dq").addInput(p + "/q")
                     .addInput(p + "/scale").addInput(p + "/zero_point").addOutput(p + "/dq"));
-            return p + "/dq";
+            return new Dequantized(p + "/dq", q);
         }
 
         /** A per-channel (axis 0) DequantizeLinear of a quantized initializer; returns its output. */
@@ -237,7 +225,8 @@ public final class Quantizer {
         private NodeProto renamed(NodeProto n) {
             NodeProto.Builder b = n.toBuilder().clearInput();
             for (String in : n.getInputList()) {
-                b.addInput(dequantized.getOrDefault(in, in));
+                Dequantized d = dequantized.get(in);
+                b.addInput(d == null ? in : d.output());
             }
             return b.build();
         }
@@ -254,16 +243,16 @@ public final class Quantizer {
             return v == null ? -1 : Onnx.rank(v);
         }
 
+        /** The source's initializers and value-infos that the rewritten nodes still read. */
         private void keepUsedInitializers() {
+            out.addAllInitializer(g.getInitializerList());
+            Onnx.dropUnusedInitializers(out);
             Set<String> used = new HashSet<>();
             out.getNodeList().forEach(n -> used.addAll(n.getInputList()));
-            for (TensorProto t : g.getInitializerList()) {
-                if (used.contains(t.getName())) {
-                    out.addInitializer(t);
-                }
-            }
+            Set<String> described = new HashSet<>();
+            out.getValueInfoList().forEach(v -> described.add(v.getName()));
             for (ValueInfoProto v : g.getValueInfoList()) {
-                if (used.contains(v.getName()) && out.getValueInfoList().stream().noneMatch(o -> o.getName().equals(v.getName()))) {
+                if (used.contains(v.getName()) && described.add(v.getName())) {
                     out.addValueInfo(v);
                 }
             }
