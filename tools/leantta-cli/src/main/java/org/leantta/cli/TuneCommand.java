@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leantta.core.json.Json;
 import org.leantta.core.WeightRule;
 import org.leantta.core.data.ImageSet;
 import org.leantta.core.data.Shipped;

@@ -1,0 +1,10 @@
+/**
+ * Stand-in for part of Kura's configuration API: {@link org.eclipse.kura.configuration.ConfigurableComponent} and
+ * {@link org.eclipse.kura.configuration.Password} only.
+ *
+ * <p>Compile/test stand-in: on a gateway Kura's {@code org.eclipse.kura.api} bundle exports this package. The
+ * version is the one Kura's API bundle manifest declares.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.2.0")
+package org.eclipse.kura.configuration;

@@ -1,0 +1,68 @@
+package org.leantta.kura.model;
+
+import org.leantta.core.Defaults;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** Configuration of {@link LeanTtaModel}; its defaults are the only defaults. */
+@ObjectClassDefinition(id = LeanTtaModel.PID, name = "LeanTTA model",
+        description = "An ONNX classifier whose BatchNorm statistics LeanTTA adapts to every single sample.")
+public @interface LeanTtaModelConfig {
+    @AttributeDefinition(name = "Model file", required = false, description = "Path of an ONNX classifier with "
+            + "BatchNormalization layers (fp32, or int8 made by 'leantta quantize'). Empty: the built-in "
+            + "Fashion-MNIST reference model (int8).")
+    String model_path() default "";
+
+    @AttributeDefinition(name = "Model SHA-256", required = false,
+            description = "Expected hex SHA-256 of the model file; the model is refused if it differs. Empty: no check.")
+    String model_sha256() default "";
+
+    @AttributeDefinition(name = "uint8 input scale", min = "0",
+            description = "Samples sent with encoding uint8 (0..255) enter the model as value * scale + offset.")
+    float input_scale() default 1f / 255f;
+
+    @AttributeDefinition(name = "uint8 input offset", description = "See uint8 input scale.")
+    float input_offset() default 0f;
+
+    @AttributeDefinition(name = "Labels", required = false, description = "Class labels separated by commas. "
+            + "Empty: the lines of the file <model>.labels next to the model, else the class numbers.")
+    String labels() default "";
+
+    @AttributeDefinition(name = "Adaptation enabled",
+            description = "Adapt the normalization statistics to each sample. Off: the source model answers "
+                    + "(the shift score is still computed).")
+    boolean adaptation_enabled() default true;
+
+    @AttributeDefinition(name = "tau", min = "0", max = "1",
+            description = "Source weight of the stabilization step: 1 turns adaptation off, lower trusts the "
+                    + "sample more. Applied live.")
+    float tau() default Defaults.TAU;
+
+    @AttributeDefinition(name = "lambda", min = "0", max = "100",
+            description = "Balance factor (code rule) or exponent (paper rule) that turns the divergence into a "
+                    + "source weight. Applied live.")
+    float lambda() default Defaults.LAMBDA;
+
+    @AttributeDefinition(name = "Balance rule", description = "code: w = lambda * d (the authors' code, default); "
+            + "paper: w = d ^ lambda. Changing it recompiles the model.",
+            options = {@Option(label = "code", value = "code"), @Option(label = "paper", value = "paper")})
+    String rule() default "code";
+
+    @AttributeDefinition(name = "Adapted layers", description = "Which BatchNormalization layers adapt: all, none, "
+            + "first:K, last:K or a comma-separated list of indices or node names. Changing it recompiles the model.")
+    String adapted_layers() default Defaults.LAYERS;
+
+    @AttributeDefinition(name = "Shift threshold", min = "0", description = "Predictions whose shift score "
+            + "exceeds this are flagged outOfDistribution. 0 turns the flag off.")
+    float shift_threshold() default 0.5f;
+
+    @AttributeDefinition(name = "Threads", min = "1", max = "64",
+            description = "ONNX Runtime threads per inference. Changing it rebuilds the sessions.")
+    int threads() default 1;
+
+    @AttributeDefinition(name = "Report the unadapted answer",
+            description = "Also run the unadapted model and add sourceClass, sourceLabel and sourceConfidence to "
+                    + "each prediction (for A/B monitoring; doubles the inference cost).")
+    boolean report_source() default false;
+}

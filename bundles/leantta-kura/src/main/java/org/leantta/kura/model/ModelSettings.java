@@ -1,0 +1,85 @@
+package org.leantta.kura.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.leantta.core.WeightRule;
+import org.leantta.core.graph.LayerSelection;
+
+/**
+ * The validated configuration of {@link LeanTtaModel}: the edge between the OSGi configuration and plain values.
+ * The first group needs new sessions when it changes; the second is applied live.
+ */
+record ModelSettings(String modelPath, String sha256, List<String> labels, WeightRule rule, String layers,
+                     int threads, boolean reportSource,
+                     float inputScale, float inputOffset, boolean enabled, float tau, float lambda,
+                     float shiftThreshold) {
+    ModelSettings {
+        labels = List.copyOf(labels);
+        check(inputScale > 0 && Float.isFinite(inputScale), "input.scale must be a finite number > 0", inputScale);
+        check(Float.isFinite(inputOffset), "input.offset must be finite", inputOffset);
+        check(tau >= 0 && tau <= 1, "tau must be in [0, 1]", tau);
+        check(lambda >= 0 && lambda <= 100, "lambda must be in [0, 100]", lambda);
+        check(shiftThreshold >= 0 && Float.isFinite(shiftThreshold), "shift.threshold must be a finite number >= 0",
+                shiftThreshold);
+        check(threads >= 1 && threads <= 64, "threads must be in [1, 64]", threads);
+        check(sha256.isEmpty() || sha256.matches("[0-9a-fA-F]{64}"), "model.sha256 must be 64 hex digits or empty",
+                sha256);
+        LayerSelection.parse(layers);
+    }
+
+    static ModelSettings from(LeanTtaModelConfig c) {
+        return new ModelSettings(c.model_path().strip(), c.model_sha256().strip().toLowerCase(Locale.ROOT),
+                labels(c.labels()), WeightRule.parse(c.rule()), c.adapted_layers().strip(), c.threads(),
+                c.report_source(), c.input_scale(), c.input_offset(), c.adaptation_enabled(), c.tau(), c.lambda(),
+                c.shift_threshold());
+    }
+
+    private static List<String> labels(String text) {
+        List<String> out = new ArrayList<>();
+        if (!text.isBlank()) {
+            Arrays.stream(text.split(",")).map(String::strip).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static void check(boolean ok, String what, Object got) {
+        if (!ok) {
+            throw new IllegalArgumentException(what + ", got " + got);
+        }
+    }
+
+    /** Whether going from this to {@code next} needs new sessions. */
+    boolean needsRebuild(ModelSettings next) {
+        return !(modelPath.equals(next.modelPath) && sha256.equals(next.sha256) && labels.equals(next.labels)
+                && rule == next.rule && layers.equals(next.layers) && threads == next.threads
+                && reportSource == next.reportSource);
+    }
+
+    ModelSettings withEnabled(boolean on) {
+        return new ModelSettings(modelPath, sha256, labels, rule, layers, threads, reportSource, inputScale,
+                inputOffset, on, tau, lambda, shiftThreshold);
+    }
+
+    /** The configuration properties (metatype ids and types) that produce these settings. */
+    Map<String, Object> toProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("model.path", modelPath);
+        p.put("model.sha256", sha256);
+        p.put("input.scale", inputScale);
+        p.put("input.offset", inputOffset);
+        p.put("labels", String.join(",", labels));
+        p.put("adaptation.enabled", enabled);
+        p.put("tau", tau);
+        p.put("lambda", lambda);
+        p.put("rule", rule.id());
+        p.put("adapted.layers", layers);
+        p.put("shift.threshold", shiftThreshold);
+        p.put("threads", threads);
+        p.put("report.source", reportSource);
+        return p;
+    }
+}

@@ -1,0 +1,60 @@
+package org.leantta.kura.mqtt;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.leantta.api.AdaptationControl;
+
+/** Executes operator commands and builds their replies. */
+final class Commands {
+    static final List<String> NAMES = List.of("reset", "enable", "disable", "rollback", "status");
+    private final AdaptationControl control;
+    private final Supplier<Map<String, Object>> bridgeStatus;
+
+    Commands(AdaptationControl control, Supplier<Map<String, Object>> bridgeStatus) {
+        this.control = control;
+        this.bridgeStatus = bridgeStatus;
+    }
+
+    /** Runs a command; the reply always has requestId, command, status (200, 400 or 500) and message. */
+    Map<String, Object> execute(Item.Command c, String requestId) {
+        if (c.body().containsKey("error") && c.body().size() == 1) {
+            return reply(c, requestId, 400, "command body must be empty or a JSON object: " + c.body().get("error"));
+        }
+        try {
+            return switch (c.command()) {
+                case "reset" -> {
+                    control.reset();
+                    yield reply(c, requestId, 200, "source statistics restored, adaptation state cleared");
+                }
+                case "enable", "disable" -> {
+                    control.setEnabled(c.command().equals("enable"));
+                    yield reply(c, requestId, 200, "adaptation " + c.command() + "d");
+                }
+                case "rollback" -> control.rollback()
+                        ? reply(c, requestId, 200, "previous configuration restored")
+                        : reply(c, requestId, 400, "no previous configuration to roll back to");
+                case "status" -> {
+                    Map<String, Object> r = reply(c, requestId, 200, "ok");
+                    r.putAll(control.status());
+                    r.putAll(bridgeStatus.get());
+                    yield r;
+                }
+                default -> reply(c, requestId, 400, "unknown command '" + c.command() + "': expected one of "
+                        + String.join(", ", NAMES));
+            };
+        } catch (RuntimeException e) {
+            return reply(c, requestId, 500, c.command() + " failed: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> reply(Item.Command c, String requestId, int status, String message) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("requestId", requestId);
+        r.put("command", c.command());
+        r.put("status", status);
+        r.put("message", message);
+        return r;
+    }
+}

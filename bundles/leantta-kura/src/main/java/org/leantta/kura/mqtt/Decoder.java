@@ -1,0 +1,175 @@
+package org.leantta.kura.mqtt;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import org.leantta.api.Encoding;
+import org.leantta.core.json.Json;
+
+/**
+ * Turns one MQTT message into an {@link Item}. Never throws: whatever cannot be read becomes a
+ * {@link Item.Rejected} carrying the reason.
+ */
+final class Decoder {
+    private final Topics topics;
+    private final int maxPayloadBytes;
+    /** The model's input size, asked per message because the model may change under a live update. */
+    private final IntSupplier inputSize;
+    private final AtomicLong sequence = new AtomicLong();
+
+    Decoder(Topics topics, int maxPayloadBytes, IntSupplier inputSize) {
+        this.topics = topics;
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.inputSize = inputSize;
+    }
+
+    Item decode(String topic, byte[] payload) {
+        try {
+            String sensor = topics.sensorOf(topic);
+            if (sensor != null) {
+                return sample(topic, sensor, payload);
+            }
+            String command = topics.commandOf(topic);
+            if (command != null) {
+                return command(topic, command, payload);
+            }
+            return new Item.Rejected(topic, null, null, "not a sensors or commands topic", payload.length);
+        } catch (RuntimeException e) {
+            return new Item.Rejected(topic, null, null, "could not decode: " + e, payload.length);
+        }
+    }
+
+    private Item sample(String topic, String sensor, byte[] payload) {
+        String fallbackId = sensor + "-" + sequence.incrementAndGet();
+        if (payload.length == 0) {
+            return new Item.Rejected(topic, sensor, null, "empty payload", 0);
+        }
+        if (payload.length > maxPayloadBytes) {
+            return new Item.Rejected(topic, sensor, null, "payload of " + payload.length
+                    + " bytes exceeds max.payload.bytes " + maxPayloadBytes, payload.length);
+        }
+        if (looksLikeJson(payload)) {
+            return jsonSample(topic, sensor, payload, fallbackId);
+        }
+        return binarySample(topic, sensor, payload, fallbackId);
+    }
+
+    private static boolean looksLikeJson(byte[] p) {
+        for (byte b : p) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private Item jsonSample(String topic, String sensor, byte[] payload, String fallbackId) {
+        Map<String, Object> m;
+        try {
+            m = Json.parseObject(utf8(payload));
+        } catch (IllegalArgumentException e) {
+            return new Item.Rejected(topic, sensor, null, e.getMessage(), payload.length);
+        }
+        Object idValue = m.get("id");
+        String id = idValue == null ? fallbackId : idText(idValue);
+        String problem = problem(m);
+        if (problem != null) {
+            return new Item.Rejected(topic, sensor, id, problem, payload.length);
+        }
+        List<?> data = (List<?>) m.get("data");
+        float[] values = new float[data.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!(data.get(i) instanceof Double d)) {
+                return new Item.Rejected(topic, sensor, id, "data[" + i + "] is a " + Json.kind(data.get(i))
+                        + ", expected a number", payload.length);
+            }
+            values[i] = d.floatValue();
+            if (!Float.isFinite(values[i])) {
+                return new Item.Rejected(topic, sensor, id, "data[" + i + "] = " + d + " is out of float32 range",
+                        payload.length);
+            }
+        }
+        long ts = m.get("ts") == null ? System.currentTimeMillis() : ((Double) m.get("ts")).longValue();
+        Encoding encoding = m.get("encoding") == null ? Encoding.FLOAT32 : Encoding.parse((String) m.get("encoding"));
+        return new Item.Sample(sensor, id, ts, values, encoding);
+    }
+
+    /** What is wrong with a JSON sample's fields, or null. */
+    private static String problem(Map<String, Object> m) {
+        Object data = m.get("data");
+        if (!(data instanceof List)) {
+            return data == null ? "missing \"data\": expected an array of numbers"
+                    : "\"data\" is a " + Json.kind(data) + ", expected an array of numbers";
+        }
+        Object id = m.get("id");
+        if (id != null && !(id instanceof String) && !(id instanceof Double)) {
+            return "\"id\" is a " + Json.kind(id) + ", expected a string or a number";
+        }
+        Object ts = m.get("ts");
+        if (ts != null && !(ts instanceof Double)) {
+            return "\"ts\" is a " + Json.kind(ts) + ", expected milliseconds since the epoch";
+        }
+        Object enc = m.get("encoding");
+        if (enc != null && !("float32".equals(enc) || "uint8".equals(enc))) {
+            return "\"encoding\" is " + Json.compact(enc) + ", expected \"float32\" or \"uint8\"";
+        }
+        return null;
+    }
+
+    private static String idText(Object id) {
+        if (id instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(id);
+    }
+
+    private Item binarySample(String topic, String sensor, byte[] payload, String id) {
+        int n = inputSize.getAsInt();
+        float[] values = new float[n];
+        if (payload.length == 4 * n) {
+            ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            return new Item.Sample(sensor, id, System.currentTimeMillis(), values, Encoding.FLOAT32);
+        }
+        if (payload.length == n) {
+            for (int i = 0; i < n; i++) {
+                values[i] = payload[i] & 0xff;
+            }
+            return new Item.Sample(sensor, id, System.currentTimeMillis(), values, Encoding.UINT8);
+        }
+        return new Item.Rejected(topic, sensor, id, "binary payload of " + payload.length + " bytes: the model takes "
+                + n + " values, so expected " + 4 * n + " bytes (float32 little-endian) or " + n + " bytes (uint8)",
+                payload.length);
+    }
+
+    private Item command(String topic, String command, byte[] payload) {
+        Map<String, Object> body = Map.of();
+        if (payload.length > maxPayloadBytes) {
+            return new Item.Rejected(topic, null, null, "command payload of " + payload.length
+                    + " bytes exceeds max.payload.bytes " + maxPayloadBytes, payload.length);
+        }
+        String text;
+        try {
+            text = utf8(payload).strip();
+            if (!text.isEmpty()) {
+                body = Json.parseObject(text);
+            }
+        } catch (IllegalArgumentException e) {
+            return new Item.Command(command, null, Map.of("error", e.getMessage()));
+        }
+        Object rid = body.get("requestId");
+        return new Item.Command(command, rid == null ? null : idText(rid), body);
+    }
+
+    private static String utf8(byte[] payload) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("payload is neither UTF-8 JSON nor a binary sample of the model's size");
+        }
+    }
+}

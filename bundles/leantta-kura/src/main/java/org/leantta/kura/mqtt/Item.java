@@ -1,0 +1,19 @@
+package org.leantta.kura.mqtt;
+
+import java.util.Map;
+import org.leantta.api.Encoding;
+
+/** What the MQTT callback hands to the worker: a decoded sample, a command, or a rejected input. */
+sealed interface Item {
+    /** A sensor sample. */
+    record Sample(String sensor, String id, long ts, float[] values, Encoding encoding) implements Item {
+    }
+
+    /** An operator command with its (possibly empty) JSON body. */
+    record Command(String command, String requestId, Map<String, Object> body) implements Item {
+    }
+
+    /** An input that cannot be processed, with the reason; reported on the errors topic. */
+    record Rejected(String topic, String sensor, String id, String reason, int payloadBytes) implements Item {
+    }
+}

@@ -1,0 +1,64 @@
+package org.leantta.kura.mqtt;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** Configuration of {@link MqttBridge}; its defaults are the only defaults. */
+@ObjectClassDefinition(id = MqttBridge.PID, name = "LeanTTA MQTT bridge",
+        description = "Reads sensor samples and commands from an MQTT broker and publishes adapted predictions, "
+                + "rejected inputs and command replies.")
+public @interface MqttBridgeConfig {
+    @AttributeDefinition(name = "Broker URL", description = "tcp://host:port, or ssl://host:port with TLS.")
+    String broker_url() default "tcp://localhost:1883";
+
+    @AttributeDefinition(name = "Client id", required = false,
+            description = "MQTT client id. Empty: leantta-<device id>.")
+    String client_id() default "";
+
+    @AttributeDefinition(name = "Username", required = false, description = "Empty: connect anonymously.")
+    String username() default "";
+
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false,
+            description = "Password of the MQTT user.")
+    String password() default "";
+
+    @AttributeDefinition(name = "TLS", description = "Connect with TLS (the broker URL must start with ssl://).")
+    boolean tls_enabled() default false;
+
+    @AttributeDefinition(name = "Trust store", required = false, description = "Path of a PKCS12 or JKS trust "
+            + "store with the broker's CA. Empty: the Java runtime's default trust store.")
+    String tls_truststore_path() default "";
+
+    @AttributeDefinition(name = "Trust store password", type = AttributeType.PASSWORD, required = false,
+            description = "Password of the trust store.")
+    String tls_truststore_password() default "";
+
+    @AttributeDefinition(name = "QoS", description = "MQTT quality of service of subscriptions and publications.",
+            options = {@Option(label = "0 (at most once)", value = "0"), @Option(label = "1 (at least once)", value = "1"),
+                    @Option(label = "2 (exactly once)", value = "2")})
+    int qos() default 1;
+
+    @AttributeDefinition(name = "Device id", description = "The {device} level of every topic. Letters, digits, "
+            + "'-', '_' and '.'.")
+    String device_id() default "gateway-1";
+
+    @AttributeDefinition(name = "Topic prefix", description = "The first level(s) of every topic: "
+            + "<prefix>/<device>/sensors/<sensor>, .../predictions/<sensor>, .../errors, .../commands/<command>, "
+            + ".../replies/<requestId>.")
+    String topic_prefix() default "leantta";
+
+    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Messages waiting for "
+            + "inference. When full, the MQTT client waits (back-pressure to the broker) up to the enqueue timeout, "
+            + "then the message is reported on the errors topic as dropped.")
+    int queue_size() default 1000;
+
+    @AttributeDefinition(name = "Enqueue timeout (ms)", min = "0", max = "600000",
+            description = "How long a message may wait for room in a full queue.")
+    int queue_timeout_ms() default 5000;
+
+    @AttributeDefinition(name = "Largest payload (bytes)", min = "1", max = "67108864",
+            description = "Larger messages are rejected and reported on the errors topic.")
+    int max_payload_bytes() default 1048576;
+}
