@@ -31,7 +31,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * statistics to its sample. Hyper-parameters apply live; model, rule, layers and threads rebuild the sessions
  * while predictions continue on the old ones.
  */
-@Component(name = LeanTtaModel.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(name = LeanTtaModel.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {Predictor.class, AdaptationControl.class, ConfigurableComponent.class})
 @Designate(ocd = LeanTtaModelConfig.class)
 public final class LeanTtaModel implements Predictor, AdaptationControl, ConfigurableComponent {

@@ -60,6 +60,9 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
             client.connect(options()).waitForCompletion(30_000);
             LOG.log(System.Logger.Level.INFO, "connected to {0} as {1}", settings.brokerUrl(), settings.clientId());
         } catch (Exception e) {
+            if (closed) {
+                return;
+            }
             lastError = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.log(System.Logger.Level.WARNING, "cannot connect to {0} ({1}); retrying in {2} ms",
                     settings.brokerUrl(), lastError, backoffMs);

@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * (topics in {@link Topics}). A configuration update reconnects only when connection settings change;
  * queued messages survive it and are answered on the new topics.
  */
-@Component(name = MqttBridge.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(name = MqttBridge.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = ConfigurableComponent.class)
 @Designate(ocd = MqttBridgeConfig.class)
 public final class MqttBridge implements ConfigurableComponent {

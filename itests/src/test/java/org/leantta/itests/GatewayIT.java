@@ -1,0 +1,292 @@
+package org.leantta.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Dictionary;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.inject.Inject;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.leantta.api.AdaptationControl;
+import org.leantta.api.Encoding;
+import org.leantta.api.Prediction;
+import org.leantta.api.Predictor;
+import org.leantta.core.data.ImageSet;
+import org.leantta.core.data.Shipped;
+import org.leantta.core.shift.Corruptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The built bundles in Equinox: components, live configuration, and the MQTT contract through Mosquitto. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class GatewayIT {
+    static final String MODEL = "org.leantta.kura.model.LeanTtaModel";
+    static final String BRIDGE = "org.leantta.kura.mqtt.MqttBridge";
+    static final String DEVICE = "it-device";
+    static final String CONFIGURABLE = "org.eclipse.kura.configuration.ConfigurableComponent";
+
+    @Inject
+    private BundleContext context;
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() {
+        return OsgiRuntime.gateway();
+    }
+
+    @Before
+    public void givenConfiguredComponents() throws Exception {
+        configureIfAbsent(MODEL, new Hashtable<>(Map.of("tau", 0.85f)));
+        configureIfAbsent(BRIDGE, new Hashtable<>(Map.of("broker.url", Mosquitto.shared().url(), "device.id", DEVICE,
+                "queue.timeout.ms", 1000)));
+        awaitActive(MODEL);
+        awaitActive(BRIDGE);
+    }
+
+    private void configureIfAbsent(String pid, Dictionary<String, Object> props) throws Exception {
+        Configuration c = configurationAdmin.getConfiguration(pid, "?");
+        if (c.getProperties() == null) {
+            c.update(props);
+        }
+    }
+
+    private void awaitActive(String name) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            ComponentDescriptionDTO d = description(name);
+            List<ComponentConfigurationDTO> configs = d == null ? List.of()
+                    : List.copyOf(scr.getComponentConfigurationDTOs(d));
+            if (!configs.isEmpty() && configs.get(0).state == ComponentConfigurationDTO.ACTIVE) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(name + " did not become ACTIVE: " + (configs.isEmpty() ? "no configuration"
+                        : "state " + configs.get(0).state + ", failure " + configs.get(0).failure));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private ComponentDescriptionDTO description(String name) {
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (d.name.equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
+        t.open();
+        T s = t.waitForService(20_000);
+        assertNotNull(type.getSimpleName(), s);
+        return s;
+    }
+
+    @Test
+    public void everyComponentIsActiveAndKuraVisible() throws Exception {
+        Set<String> active = new HashSet<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                if (c.state == ComponentConfigurationDTO.ACTIVE) {
+                    active.add(d.name);
+                }
+            }
+            assertEquals(d.name, "require", d.configurationPolicy);
+            assertTrue(d.name, List.of(d.serviceInterfaces).contains(CONFIGURABLE));
+        }
+        assertEquals(Set.of(MODEL, BRIDGE), active);
+        // Kura's web UI lists ConfigurableComponent services by their service.pid
+        Set<Object> pids = new HashSet<>();
+        for (ServiceReference<?> r : context.getServiceReferences(CONFIGURABLE, null)) {
+            pids.add(r.getProperty("service.pid"));
+        }
+        assertEquals(Set.of(MODEL, BRIDGE), pids);
+    }
+
+    @Test
+    public void aConfigurationUpdateOfTauChangesPredictions() throws Exception {
+        Predictor predictor = service(Predictor.class);
+        AdaptationControl control = service(AdaptationControl.class);
+        float[] shifted = shiftedImage(7);
+        Prediction before = predictor.predict(shifted, Encoding.FLOAT32);
+        Configuration c = configurationAdmin.getConfiguration(MODEL, "?");
+        Dictionary<String, Object> props = c.getProperties();
+        props.put("tau", 0.3f);
+        c.update(props);
+        try {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!((Map<?, ?>) control.status().get("configuration")).get("tau").equals(0.3f)) {
+                assertTrue("tau 0.3 applied within 20 s", System.currentTimeMillis() < deadline);
+                Thread.sleep(20);
+            }
+            Prediction after = predictor.predict(shifted, Encoding.FLOAT32);
+            assertNotEquals(before.confidence(), after.confidence(), 1e-6f);
+            assertTrue(after.adapted());
+        } finally {
+            props.put("tau", 0.85f);
+            c.update(props);
+        }
+    }
+
+    @Test
+    public void samplesInPredictionsOutBadInputReportedValidTrafficContinues() throws Exception {
+        String base = "leantta/" + DEVICE + "/";
+        try (MqttProbe probe = MqttProbe.answersOf(Mosquitto.shared().url(), "it-samples", base)) {
+            awaitBridge(probe, base);
+            ImageSet test = Shipped.testSet();
+            int n = 40;
+            int bad = 0;
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                String id = "s-" + i;
+                ids.add(id);
+                probe.publish(base + "sensors/cam" + (i % 2), i % 4 == 0 ? binaryUint8(test.image(i))
+                        : jsonUint8(id, test.image(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (i % 4 == 0) {
+                    ids.remove(id);
+                }
+                if (i % 10 == 3) {
+                    probe.publish(base + "sensors/cam0", "{\"id\":\"broken\", \"data\": [1, 2,");
+                    probe.publish(base + "sensors/cam0", "{\"id\":\"short\",\"data\":[1,2,3]}");
+                    probe.publish(base + "sensors/cam1", nanFloat32(test.imageSize()));
+                    bad += 3;
+                }
+            }
+            List<MqttProbe.Received> predictions = probe.collect("/predictions/", n, 60_000);
+            assertEquals("every valid sample answered", n, predictions.size());
+            Set<String> answeredIds = new HashSet<>();
+            for (MqttProbe.Received r : predictions) {
+                for (String field : List.of("sensor", "id", "ts", "class", "label", "confidence", "shift",
+                        "adapted", "latencyMicros", "outOfDistribution")) {
+                    assertTrue(field + " in " + r.body(), r.body().containsKey(field));
+                }
+                assertTrue(r.topic().endsWith("/predictions/" + r.body().get("sensor")));
+                answeredIds.add((String) r.body().get("id"));
+            }
+            assertTrue(answeredIds.containsAll(ids));
+            List<MqttProbe.Received> errors = probe.collect("/errors", bad, 20_000);
+            assertEquals("every bad input reported", bad, errors.size());
+            for (MqttProbe.Received e : errors) {
+                String reason = (String) e.body().get("reason");
+                assertTrue(reason, reason.startsWith("malformed JSON") || reason.contains("the model expects 784")
+                        || reason.contains("expected a finite number"));
+            }
+        }
+    }
+
+    @Test
+    public void commandsAreAnswered() throws Exception {
+        String base = "leantta/" + DEVICE + "/";
+        try (MqttProbe probe = MqttProbe.answersOf(Mosquitto.shared().url(), "it-commands", base)) {
+            awaitBridge(probe, base);
+            Map<String, Object> status = command(probe, base, "status", "st-1");
+            assertEquals(200.0, status.get("status"));
+            Map<?, ?> model = (Map<?, ?>) status.get("model");
+            assertEquals(sha256(java.nio.file.Path.of(OsgiRuntime.required("leantta.home"),
+                    "models/fmnist-resnet8-int8.onnx")), model.get("sha256"));
+            for (String key : List.of("configuration", "counters", "meanShift", "latencyMicros", "bridge", "adaptation")) {
+                assertTrue(key + " in status", status.containsKey(key));
+            }
+            assertEquals(200.0, command(probe, base, "reset", "r-1").get("status"));
+            assertEquals(200.0, command(probe, base, "disable", "d-1").get("status"));
+            probe.publish(base + "sensors/cam9", jsonUint8("after-disable", Shipped.testSet().image(0)));
+            assertEquals(false, probe.await(r -> r.topic().endsWith("/predictions/cam9"), 20_000).body().get("adapted"));
+            assertEquals(200.0, command(probe, base, "enable", "e-1").get("status"));
+            probe.publish(base + "sensors/cam9", jsonUint8("after-enable", Shipped.testSet().image(0)));
+            assertEquals(true, probe.await(r -> r.topic().endsWith("/predictions/cam9"), 20_000).body().get("adapted"));
+            Map<String, Object> unknown = command(probe, base, "explode", "x-1");
+            assertEquals(400.0, unknown.get("status"));
+            assertTrue(probe.await(r -> r.topic().endsWith("/errors")
+                    && String.valueOf(r.body().get("reason")).contains("unknown command"), 20_000) != null);
+            probe.publish(base + "commands/status", "{\"requestId\": \"m-1\", ");
+            assertEquals(400.0, probe.await(r -> r.topic().contains("/replies/status-"), 20_000).body().get("status"));
+        }
+    }
+
+    private static Map<String, Object> command(MqttProbe probe, String base, String command, String requestId)
+            throws Exception {
+        probe.publish(base + "commands/" + command, "{\"requestId\":\"" + requestId + "\"}");
+        Map<String, Object> reply = probe.await(r -> r.topic().equals(base + "replies/" + requestId), 20_000).body();
+        assertEquals(requestId, reply.get("requestId"));
+        assertEquals(command, reply.get("command"));
+        return reply;
+    }
+
+    /** Waits until the bridge is subscribed: status requests until one is answered. */
+    private static void awaitBridge(MqttProbe probe, String base) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        for (int attempt = 0; ; attempt++) {
+            String id = "ready-" + attempt;
+            probe.publish(base + "commands/status", "{\"requestId\":\"" + id + "\"}");
+            try {
+                probe.await(r -> r.topic().equals(base + "replies/" + id), 500);
+                probe.collect("/replies/ready-", 100, 300);
+                return;
+            } catch (AssertionError notYet) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("the bridge did not answer within 30 s", notYet);
+                }
+            }
+        }
+    }
+
+    static String jsonUint8(String id, float[] image) {
+        StringBuilder b = new StringBuilder("{\"id\":\"").append(id).append("\",\"ts\":1700000000000,")
+                .append("\"encoding\":\"uint8\",\"data\":[");
+        for (int i = 0; i < image.length; i++) {
+            b.append(i == 0 ? "" : ",").append(Math.round(image[i] * 255));
+        }
+        return b.append("]}").toString();
+    }
+
+    static byte[] binaryUint8(float[] image) {
+        byte[] b = new byte[image.length];
+        for (int i = 0; i < image.length; i++) {
+            b[i] = (byte) Math.round(image[i] * 255);
+        }
+        return b;
+    }
+
+    static byte[] nanFloat32(int n) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            b.putFloat(i == n / 2 ? Float.NaN : 0.5f);
+        }
+        return b.array();
+    }
+
+    static String sha256(java.nio.file.Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(file)));
+    }
+
+    static float[] shiftedImage(int index) {
+        ImageSet test = Shipped.testSet();
+        return Corruptions.apply(Corruptions.byName("gaussian-noise"), test.image(index), test.channels(),
+                test.height(), test.width(), 5, 1, index);
+    }
+}
