@@ -7,7 +7,9 @@ import java.util.Set;
 public final class Main {
     static final String USAGE = """
             usage: leantta <command> [options]
-              demo       replay the test split through changing shifts: rolling accuracy and shift score
+              demo       the gateway runtime with an embedded broker, fed the test split through changing shifts
+                         over MQTT: rolling accuracy of adapted and unadapted answers and the shift score
+              run        the gateway runtime (Equinox, web console, LeanTTA bundles) from a Kura snapshot
               evaluate   error of source, BatchNorm and LeanTTA methods per shift and severity
               bench      per-sample latency and memory of the plain and the LeanTTA session
               quantize   int8 post-training quantization (QDQ) keeping the adaptable layers
@@ -26,6 +28,7 @@ public final class Main {
         String command = args.length == 0 ? "help" : args[0];
         String help = switch (command) {
             case "demo" -> DemoCommand.HELP;
+            case "run" -> RunCommand.HELP;
             case "evaluate" -> EvaluateCommand.HELP;
             case "bench" -> BenchCommand.HELP;
             case "tune" -> TuneCommand.HELP;
@@ -40,6 +43,7 @@ public final class Main {
             Args a = new Args(args, 1, Set.of("no-clean", "help", "profile"));
             return switch (command) {
                 case "demo" -> new DemoCommand(out).run(a);
+                case "run" -> new RunCommand(out).run(a);
                 case "evaluate" -> new EvaluateCommand(out).run(a);
                 case "bench" -> new BenchCommand(out).run(a);
                 case "tune" -> new TuneCommand(out).run(a);

@@ -1,0 +1,87 @@
+package org.leantta.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.leantta.core.data.Shipped;
+import org.leantta.gateway.Gateway;
+import org.leantta.gateway.GatewayOptions;
+
+/** Starts the embedded gateway runtime from command-line options; shared by {@code run} and {@code demo}. */
+final class GatewayLauncher {
+    static final String SNAPSHOT = "kura-config/leantta-snapshot.xml";
+    static final String MODEL_PID = "org.leantta.kura.model.LeanTtaModel";
+    static final String BRIDGE_PID = "org.leantta.kura.mqtt.MqttBridge";
+    static final String OPTIONS = """
+              --snapshot FILE  Kura snapshot XML applied as the initial configuration
+                               (default kura-config/leantta-snapshot.xml)
+              --broker URL     MQTT broker of the bridge, e.g. tcp://localhost:1883 (overrides the snapshot)
+              --device ID      device id: the {device} level of the topics (overrides the snapshot)
+              --http-port N    web console port on 127.0.0.1 (default 8080; 0 picks a free one)
+            """;
+
+    private GatewayLauncher() {
+    }
+
+    /** The options every gateway command takes; {@code broker}/{@code device} null keep the snapshot's. */
+    record Settings(Path snapshot, String broker, String device, int httpPort) {
+        static Settings from(Args args, String defaultBroker, String defaultDevice) throws Args.UsageException {
+            Path snapshot = args.path("snapshot", Shipped.file(SNAPSHOT));
+            if (!Files.isRegularFile(snapshot)) {
+                throw new Args.UsageException("--snapshot: no such file " + snapshot);
+            }
+            int port = args.integer("http-port", 8080);
+            if (port < 0 || port > 65535) {
+                throw new Args.UsageException("--http-port must be in 0..65535, got " + port);
+            }
+            return new Settings(snapshot, args.string("broker", defaultBroker), args.string("device", defaultDevice),
+                    port);
+        }
+    }
+
+    static Gateway start(Settings s, PrintStream out, boolean reportSource) throws Exception {
+        quietLogs();
+        GatewayOptions.Builder b = GatewayOptions.builder().snapshot(s.snapshot()).httpPort(s.httpPort());
+        if (s.broker() != null) {
+            b.override(BRIDGE_PID, "broker.url", s.broker());
+        }
+        if (s.device() != null) {
+            b.override(BRIDGE_PID, "device.id", s.device());
+        }
+        if (reportSource) {
+            b.override(MODEL_PID, "report.source", Boolean.TRUE);
+        }
+        Gateway gateway = new Gateway(b.build()).start();
+        out.printf("gateway: Equinox with the LeanTTA bundles is up (snapshot %s)%n", s.snapshot());
+        out.printf("gateway: web console %s  user %s  password %s (generated for this run)%n",
+                gateway.webConsoleUrl(), gateway.adminUser(), gateway.adminPassword());
+        out.printf("gateway: LeanTTA configuration: %s/configMgr/%s%n", gateway.webConsoleUrl(), MODEL_PID);
+        return gateway;
+    }
+
+    /** The runtime's bundles log through java.util.logging: warnings and errors only on the console. */
+    private static void quietLogs() {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            root.setLevel(java.util.logging.Level.WARNING);
+            for (java.util.logging.Handler h : root.getHandlers()) {
+                h.setLevel(java.util.logging.Level.WARNING);
+            }
+        }
+    }
+
+    /** Closes the gateway on Ctrl-C (and waits for it); returns the hook so a normal end can remove it. */
+    static Thread closeOnExit(AutoCloseable... resources) {
+        Thread hook = new Thread(() -> {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    System.err.println("leantta: while stopping: " + e.getMessage());
+                }
+            }
+        }, "leantta-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+}
