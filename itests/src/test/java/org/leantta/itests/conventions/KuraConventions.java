@@ -1,0 +1,242 @@
+package org.leantta.itests.conventions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.leantta.itests.conventions.Metatype.Ad;
+import org.leantta.itests.conventions.Metatype.Designate;
+import org.leantta.itests.conventions.Metatype.Ocd;
+import org.w3c.dom.Element;
+
+/**
+ * Kura's contract for a bundle of configurable components (DESIGN 6.1, 6.2, 6.4), as checks over a built jar.
+ * Each check returns its violations, one sentence each naming the file and element; none means it holds.
+ */
+final class KuraConventions {
+    static final String CONFIGURABLE_COMPONENT = "org.eclipse.kura.configuration.ConfigurableComponent";
+    static final String METATYPE_DIR = "OSGI-INF/metatype/";
+    private static final Pattern METATYPE_NS = Pattern.compile("http://www\\.osgi\\.org/xmlns/metatype/v1\\.(\\d+)\\.0");
+
+    private KuraConventions() {
+    }
+
+    /** Every metatype file of the jar by entry name, parsed as Kura does. */
+    static Map<String, Metatype> metatypeFiles(BundleJar jar) {
+        Map<String, Metatype> out = new LinkedHashMap<>();
+        for (String name : jar.names(METATYPE_DIR + "*.xml")) {
+            out.put(name, Metatype.parse(jar.bytes(name)));
+        }
+        return out;
+    }
+
+    /** The OCDs Kura finds: pid (the file name Kura looks up) to OCD, when the file holds one OCD with that id. */
+    static Map<String, Ocd> ocdsByPid(BundleJar jar) {
+        Map<String, Ocd> out = new LinkedHashMap<>();
+        metatypeFiles(jar).forEach((file, m) -> m.ocds().stream()
+                .filter(o -> file.equals(METATYPE_DIR + o.id() + ".xml")).findFirst()
+                .ifPresent(o -> out.put(o.id(), o)));
+        return out;
+    }
+
+    /** File name = OCD id + ".xml" = Designate pid + ".xml" = Designate ocdref + ".xml"; one OCD, one Designate. */
+    static List<String> metatypeNaming(BundleJar jar) {
+        List<String> out = new ArrayList<>();
+        metatypeFiles(jar).forEach((file, m) -> {
+            String pid = file.substring(METATYPE_DIR.length(), file.length() - ".xml".length());
+            if (m.ocds().size() != 1 || m.designates().size() != 1) {
+                out.add(file + ": Kura reads " + m.ocds().size() + " <OCD> and " + m.designates().size()
+                        + " <Designate> elements, expected one of each");
+            }
+            for (Ocd o : m.ocds()) {
+                if (!pid.equals(o.id())) {
+                    out.add(file + ": OCD id '" + o.id() + "' differs from the file name: Kura looks the OCD up by "
+                            + "the file name " + METATYPE_DIR + "<pid>.xml");
+                }
+            }
+            for (Designate d : m.designates()) {
+                if (!pid.equals(d.pid())) {
+                    out.add(file + ": Designate pid '" + d.pid() + "' differs from the file name '" + pid + "'");
+                }
+                if (!pid.equals(d.ocdref())) {
+                    out.add(file + ": Designate Object ocdref '" + d.ocdref() + "' differs from the OCD id '" + pid + "'");
+                }
+                if (d.factoryPid() != null) {
+                    out.add(file + ": Designate has factoryPid '" + d.factoryPid() + "': the components are singletons");
+                }
+            }
+        });
+        if (out.isEmpty() && metatypeFiles(jar).isEmpty()) {
+            out.add("no " + METATYPE_DIR + "*.xml in the bundle");
+        }
+        return out;
+    }
+
+    /** Root MetaData in the metatype namespace 1.2.0 or later; OCD, AD, ... unprefixed, as Kura matches them. */
+    static List<String> metatypeNamespace(BundleJar jar) {
+        List<String> out = new ArrayList<>();
+        metatypeFiles(jar).forEach((file, m) -> {
+            Matcher v = METATYPE_NS.matcher(String.valueOf(m.namespace()));
+            if (!"MetaData".equals(m.rootName()) || !v.matches() || Integer.parseInt(v.group(1)) < 2) {
+                out.add(file + ": root is {" + m.namespace() + "}" + m.rootName()
+                        + ", expected MetaData in http://www.osgi.org/xmlns/metatype/v1.2.0 or a later 1.x");
+            }
+            m.hiddenElements().forEach(h -> out.add(file + ": " + h));
+        });
+        return out;
+    }
+
+    /** AD types from Kura's list, cardinalities integers. */
+    static List<String> adTypes(BundleJar jar) {
+        List<String> out = new ArrayList<>();
+        forEachAd(jar, (where, ad) -> {
+            if (!AdValues.KURA_TYPES.contains(ad.type())) {
+                out.add(where + ": type '" + ad.type() + "' is not one of Kura's " + AdValues.KURA_TYPES);
+            }
+            if (ad.cardinality() == null) {
+                out.add(where + ": cardinality is not an integer");
+            }
+        });
+        return out;
+    }
+
+    /** A non-blank default on every AD not marked required="false", and every default valid for its AD. */
+    static List<String> adDefaults(BundleJar jar) {
+        List<String> out = new ArrayList<>();
+        forEachAd(jar, (where, ad) -> {
+            if (ad.defaultValue() == null) {
+                if (ad.required()) {
+                    out.add(where + ": no default, but required (Kura fails validation of the configuration it "
+                            + "creates from the defaults); give a default or required=\"false\"");
+                }
+                return;
+            }
+            List<String> values = ad.cardinality() != null && ad.cardinality() != 0
+                    ? Arrays.asList(ad.defaultValue().split(",")) : List.of(ad.defaultValue());
+            values.forEach(v -> AdValues.problems(ad, v).forEach(p -> out.add(where + ": default " + p)));
+        });
+        return out;
+    }
+
+    /** ADs named like a password are of type Password, and {@code expected} (pid to AD ids) exist as Password. */
+    static List<String> passwords(BundleJar jar, Map<String, Set<String>> expected) {
+        List<String> out = new ArrayList<>();
+        forEachAd(jar, (where, ad) -> {
+            if (ad.id().toLowerCase(Locale.ROOT).contains("password") && !ad.type().equals("Password")) {
+                out.add(where + ": type " + ad.type() + ", expected Password (Kura masks and encrypts those)");
+            }
+        });
+        Map<String, Ocd> ocds = ocdsByPid(jar);
+        expected.forEach((pid, ids) -> ids.forEach(id -> {
+            Ocd ocd = ocds.get(pid);
+            if (ocd == null || ocd.ad(id).filter(a -> a.type().equals("Password")).isEmpty()) {
+                out.add(pid + ": no AD '" + id + "' of type Password");
+            }
+        }));
+        return out;
+    }
+
+    /**
+     * For each DS component of the Service-Component header: name = a metatype pid = implementation class,
+     * configuration-policy="require", provides ConfigurableComponent; and each metatype pid has a component.
+     */
+    static List<String> components(BundleJar jar) {
+        List<String> out = new ArrayList<>();
+        Set<String> pids = ocdsByPid(jar).keySet();
+        Set<String> names = new HashSet<>();
+        String header = jar.header("Service-Component");
+        if (header == null) {
+            return List.of("the manifest has no Service-Component header");
+        }
+        for (String path : header.split(",")) {
+            for (String file : jar.names(path.trim())) {
+                for (Element c : components(jar, file)) {
+                    String name = c.getAttribute("name");
+                    String where = file + ": component '" + name + "'";
+                    names.add(name);
+                    if (!pids.contains(name)) {
+                        out.add(where + ": no metatype " + METATYPE_DIR + name + ".xml with that OCD id (Kura shows "
+                                + "components by pid = component name)");
+                    }
+                    if (!"require".equals(c.getAttribute("configuration-policy"))) {
+                        out.add(where + ": configuration-policy '" + c.getAttribute("configuration-policy")
+                                + "', expected 'require' (Kura does not show other components)");
+                    }
+                    if (!provides(c, CONFIGURABLE_COMPONENT)) {
+                        out.add(where + ": does not provide " + CONFIGURABLE_COMPONENT + " (Kura tracks only those)");
+                    }
+                    String impl = implementation(c);
+                    if (!name.equals(impl)) {
+                        out.add(where + ": implementation class '" + impl + "' differs from the name (the pid "
+                                + "is the fully qualified class name)");
+                    }
+                }
+            }
+        }
+        pids.stream().filter(p -> !names.contains(p)).forEach(p -> out.add(METATYPE_DIR + p + ".xml: no DS component "
+                + "named '" + p + "'"));
+        return out;
+    }
+
+    /** Every Import-Package of org.eclipse.kura(.*) has a range whose upper bound is below 2, or 2 exclusive. */
+    static List<String> kuraImports(BundleJar jar) {
+        List<String> out = new ArrayList<>();
+        for (ManifestHeader.Clause c : ManifestHeader.parse(jar.header("Import-Package"))) {
+            for (String pkg : c.names()) {
+                if (pkg.equals("org.eclipse.kura") || pkg.startsWith("org.eclipse.kura.")) {
+                    String problem = ManifestHeader.upperBoundProblem(c.attributes().get("version"), 2);
+                    if (problem != null) {
+                        out.add("Import-Package " + pkg + ": " + problem + " (Kura's API packages are 1.x; a 2.0 "
+                                + "would be incompatible)");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private interface AdVisitor {
+        void visit(String where, Ad ad);
+    }
+
+    private static void forEachAd(BundleJar jar, AdVisitor v) {
+        metatypeFiles(jar).forEach((file, m) -> m.ocds().forEach(o -> o.ads().forEach(
+                ad -> v.visit(file + ": AD '" + ad.id() + "'", ad))));
+    }
+
+    private static List<Element> components(BundleJar jar, String file) {
+        Element root;
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            root = f.newDocumentBuilder().parse(jar.open(file)).getDocumentElement();
+        } catch (Exception e) {
+            throw new IllegalArgumentException(file + ": not readable XML: " + e.getMessage(), e);
+        }
+        if ("component".equals(root.getLocalName())) {
+            return List.of(root);
+        }
+        return Metatype.elements(root).stream().filter(e -> "component".equals(e.getLocalName())).toList();
+    }
+
+    private static boolean provides(Element component, String iface) {
+        return child(component, "service").stream().flatMap(s -> child(s, "provide").stream())
+                .anyMatch(p -> iface.equals(p.getAttribute("interface")));
+    }
+
+    private static String implementation(Element component) {
+        List<Element> impl = child(component, "implementation");
+        return impl.isEmpty() ? null : impl.get(0).getAttribute("class");
+    }
+
+    private static List<Element> child(Element parent, String localName) {
+        return Metatype.elements(parent).stream().filter(e -> localName.equals(e.getLocalName())).toList();
+    }
+}
