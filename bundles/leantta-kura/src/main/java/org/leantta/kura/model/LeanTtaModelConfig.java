@@ -54,8 +54,9 @@ public @interface LeanTtaModelConfig {
     String adapted_layers() default Defaults.LAYERS;
 
     @AttributeDefinition(name = "Shift threshold", min = "0", description = "Predictions whose shift score "
-            + "exceeds this are flagged outOfDistribution. 0 turns the flag off.")
-    float shift_threshold() default 0.5f;
+            + "exceeds this are flagged outOfDistribution (default: the 99th percentile of clean validation scores, "
+            + "from leantta threshold). 0 turns the flag off.")
+    float shift_threshold() default 0.08f;
 
     @AttributeDefinition(name = "Threads", min = "1", max = "64",
             description = "ONNX Runtime threads per inference. Changing it rebuilds the sessions.")
