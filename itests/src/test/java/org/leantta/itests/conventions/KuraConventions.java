@@ -23,6 +23,7 @@ import org.w3c.dom.Element;
 final class KuraConventions {
     static final String CONFIGURABLE_COMPONENT = "org.eclipse.kura.configuration.ConfigurableComponent";
     static final String METATYPE_DIR = "OSGI-INF/metatype/";
+    private static final Pattern UNESCAPED_COMMA = Pattern.compile("(?<!\\\\),");
     private static final Pattern METATYPE_NS = Pattern.compile("http://www\\.osgi\\.org/xmlns/metatype/v1\\.(\\d+)\\.0");
 
     private KuraConventions() {
@@ -107,7 +108,10 @@ final class KuraConventions {
         return out;
     }
 
-    /** A non-blank default on every AD not marked required="false", and every default valid for its AD. */
+    /**
+     * A non-blank default on every AD not marked required="false", every default valid for its AD, no unescaped
+     * comma in the default of a single value.
+     */
     static List<String> adDefaults(BundleJar jar) {
         List<String> out = new ArrayList<>();
         forEachAd(jar, (where, ad) -> {
@@ -118,8 +122,13 @@ final class KuraConventions {
                 }
                 return;
             }
-            List<String> values = ad.cardinality() != null && ad.cardinality() != 0
-                    ? Arrays.asList(ad.defaultValue().split(",")) : List.of(ad.defaultValue());
+            boolean single = ad.cardinality() != null && Math.abs(ad.cardinality()) <= 1;
+            if (single && UNESCAPED_COMMA.matcher(ad.defaultValue()).find()) {
+                out.add(where + ": default '" + ad.defaultValue() + "' has a comma: Kura splits every default on "
+                        + "commas and keeps the first part of a single value; escape it as \\,");
+            }
+            List<String> values = single ? List.of(ad.defaultValue())
+                    : Arrays.asList(UNESCAPED_COMMA.split(ad.defaultValue()));
             values.forEach(v -> AdValues.problems(ad, v).forEach(p -> out.add(where + ": default " + p)));
         });
         return out;

@@ -124,7 +124,8 @@ record Snapshot(String rootTag, String esfNamespace, String ocdNamespace, List<C
         if (!ad.type().equals(p.type())) {
             out.add(where + ": type '" + p.type() + "', the AD's is '" + ad.type() + "'");
         }
-        boolean multi = ad.cardinality() != null && ad.cardinality() != 0;
+        // Kura makes cardinality 0, 1 and -1 a single value, anything else an array
+        boolean multi = ad.cardinality() != null && Math.abs(ad.cardinality()) > 1;
         if (!String.valueOf(multi).equals(p.array())) {
             out.add(where + ": array=\"" + p.array() + "\", expected \"" + multi + "\" (AD cardinality "
                     + ad.cardinality() + ")");
