@@ -227,6 +227,55 @@ public class GatewayIT {
         }
     }
 
+    @Test
+    public void noValidSampleIsLostWhileTheConfigurationChanges() throws Exception {
+        String base = "leantta/" + DEVICE + "/";
+        ImageSet test = Shipped.testSet();
+        int n = 400;
+        try (MqttProbe probe = MqttProbe.answersOf(Mosquitto.shared().url(), "it-updates", base)) {
+            awaitBridge(probe, base);
+            Thread sensor = new Thread(() -> {
+                try {
+                    for (int i = 0; i < n; i++) {
+                        probe.publish(base + "sensors/live", jsonUint8("u-" + i, test.image(i)));
+                        Thread.sleep(5);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            sensor.start();
+            Configuration model = configurationAdmin.getConfiguration(MODEL, "?");
+            Configuration bridge = configurationAdmin.getConfiguration(BRIDGE, "?");
+            Dictionary<String, Object> modelBefore = model.getProperties();
+            Dictionary<String, Object> bridgeBefore = bridge.getProperties();
+            try {
+                Thread.sleep(200);
+                update(model, "tau", 0.5f);              // live: new knobs only
+                Thread.sleep(200);
+                update(model, "adapted.layers", "first:5"); // rebuilds the sessions
+                Thread.sleep(300);
+                update(bridge, "queue.size", 50);        // no reconnection
+                Thread.sleep(200);
+                update(bridge, "username", "operator");  // reconnects, same client id and session
+                sensor.join(60_000);
+                List<MqttProbe.Received> answers = probe.collect("/predictions/live", n, 60_000);
+                Set<Object> ids = new HashSet<>();
+                answers.forEach(r -> ids.add(r.body().get("id")));
+                assertEquals("every sample answered across four updates", n, ids.size());
+            } finally {
+                model.update(modelBefore);
+                bridge.update(bridgeBefore);
+            }
+        }
+    }
+
+    private static void update(Configuration c, String key, Object value) throws Exception {
+        Dictionary<String, Object> p = c.getProperties();
+        p.put(key, value);
+        c.update(p);
+    }
+
     private static Map<String, Object> command(MqttProbe probe, String base, String command, String requestId)
             throws Exception {
         probe.publish(base + "commands/" + command, "{\"requestId\":\"" + requestId + "\"}");

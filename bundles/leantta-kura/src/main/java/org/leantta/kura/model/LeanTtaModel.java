@@ -161,10 +161,10 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
             float threshold = s.settings.shiftThreshold();
             return new Prediction(k, s.engine.info.labels().get(k), out.confidence(0), shift, s.settings.enabled(),
                     threshold > 0 && shift > threshold, micros, sourceClass, sourceConfidence);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("inference failed: " + e.getMessage(), e);
+            throw new IllegalStateException("ONNX Runtime: " + e.getMessage(), e);
         } finally {
             lock.readLock().unlock();
         }

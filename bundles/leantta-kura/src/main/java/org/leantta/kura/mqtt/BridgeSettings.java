@@ -10,7 +10,7 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
     private static final String LEVEL = "[A-Za-z0-9._-]+";
 
     BridgeSettings {
-        check(brokerUrl.matches("(tcp|ssl)://[^\\s/]+(:\\d+)?/?"), "broker.url must look like tcp://host:port or "
+        check(brokerUrl.matches("(tcp|ssl)://[^\\s/:]+(:\\d{1,5})?/?"), "broker.url must look like tcp://host:port or "
                 + "ssl://host:port", brokerUrl);
         check(tls == brokerUrl.startsWith("ssl://"), "tls.enabled needs an ssl:// broker.url and an ssl:// URL needs "
                 + "tls.enabled", brokerUrl + " with tls.enabled=" + tls);

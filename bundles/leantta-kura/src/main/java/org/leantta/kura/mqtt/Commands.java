@@ -19,8 +19,8 @@ final class Commands {
 
     /** Runs a command; the reply always has requestId, command, status (200, 400 or 500) and message. */
     Map<String, Object> execute(Item.Command c, String requestId) {
-        if (c.body().containsKey("error") && c.body().size() == 1) {
-            return reply(c, requestId, 400, "command body must be empty or a JSON object: " + c.body().get("error"));
+        if (c.bodyError() != null) {
+            return reply(c, requestId, 400, "command body must be empty or a JSON object: " + c.bodyError());
         }
         try {
             return switch (c.command()) {

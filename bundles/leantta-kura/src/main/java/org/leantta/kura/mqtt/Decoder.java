@@ -38,7 +38,8 @@ final class Decoder {
             if (command != null) {
                 return command(topic, command, payload);
             }
-            return new Item.Rejected(topic, null, null, "not a sensors or commands topic", payload.length);
+            return new Item.Rejected(topic, null, null, "not a sensors or commands topic: expected "
+                    + "<prefix>/<device>/sensors/<sensor> or <prefix>/<device>/commands/<command>", payload.length);
         } catch (RuntimeException e) {
             return new Item.Rejected(topic, null, null, "could not decode: " + e, payload.length);
         }
@@ -47,7 +48,8 @@ final class Decoder {
     private Item sample(String topic, String sensor, byte[] payload) {
         String fallbackId = sensor + "-" + sequence.incrementAndGet();
         if (payload.length == 0) {
-            return new Item.Rejected(topic, sensor, null, "empty payload", 0);
+            return new Item.Rejected(topic, sensor, null,
+                    "empty payload: expected a JSON sample or the model's values as raw bytes", 0);
         }
         if (payload.length > maxPayloadBytes) {
             return new Item.Rejected(topic, sensor, null, "payload of " + payload.length
@@ -73,6 +75,12 @@ final class Decoder {
         try {
             m = Json.parseObject(utf8(payload));
         } catch (IllegalArgumentException e) {
+            // a binary sample may start with '{' (a pixel of 123, the low byte of a float): not JSON, and of a
+            // binary sample's size, it is one
+            int n = inputSize.getAsInt();
+            if (payload.length == n || payload.length == 4 * n) {
+                return binarySample(topic, sensor, payload, fallbackId);
+            }
             return new Item.Rejected(topic, sensor, null, e.getMessage(), payload.length);
         }
         Object idValue = m.get("id");
@@ -159,7 +167,7 @@ final class Decoder {
                 body = Json.parseObject(text);
             }
         } catch (IllegalArgumentException e) {
-            return new Item.Command(command, null, Map.of("error", e.getMessage()));
+            return new Item.Command(command, null, Map.of(), e.getMessage());
         }
         Object rid = body.get("requestId");
         return new Item.Command(command, rid == null ? null : idText(rid), body);

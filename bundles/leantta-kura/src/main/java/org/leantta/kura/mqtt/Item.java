@@ -9,8 +9,14 @@ sealed interface Item {
     record Sample(String sensor, String id, long ts, float[] values, Encoding encoding) implements Item {
     }
 
-    /** An operator command with its (possibly empty) JSON body. */
-    record Command(String command, String requestId, Map<String, Object> body) implements Item {
+    /**
+     * An operator command with its (possibly empty) JSON body; {@code bodyError} says why the body could not be
+     * read (then the body is empty), null when it could.
+     */
+    record Command(String command, String requestId, Map<String, Object> body, String bodyError) implements Item {
+        Command(String command, String requestId, Map<String, Object> body) {
+            this(command, requestId, body, null);
+        }
     }
 
     /** An input that cannot be processed, with the reason; reported on the errors topic. */

@@ -29,18 +29,24 @@ public final class MqttBridge implements ConfigurableComponent {
     private static final System.Logger LOG = System.getLogger(MqttBridge.class.getName());
 
     private final Predictor predictor;
-    /** Kura's decryption of Password properties; absent off a gateway, where passwords are given in clear. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CryptoService crypto;
+    /** Kura's decryption of Password properties; null off a gateway, where passwords are given in clear. */
+    private final CryptoService crypto;
     private final Pipeline pipeline;
     private volatile BridgeSettings settings;
     private volatile Connection connection;
     private volatile Decoder decoder;
 
+    /**
+     * The CryptoService comes in through the constructor because the constructor already reads the passwords
+     * (a field reference would be injected only after it returned).
+     */
     @Activate
-    public MqttBridge(@Reference Predictor predictor, @Reference AdaptationControl control, MqttBridgeConfig config)
-            throws Exception {
+    public MqttBridge(@Reference Predictor predictor, @Reference AdaptationControl control,
+                      @Reference(name = "crypto", cardinality = ReferenceCardinality.OPTIONAL,
+                              policyOption = ReferencePolicyOption.GREEDY) CryptoService crypto,
+                      MqttBridgeConfig config) throws Exception {
         this.predictor = predictor;
+        this.crypto = crypto;
         BridgeSettings s = BridgeSettings.from(config, Secrets.of(crypto));
         Stats stats = new Stats();
         Commands commands = new Commands(control, this::describe);

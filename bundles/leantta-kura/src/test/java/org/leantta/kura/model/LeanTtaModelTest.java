@@ -1,0 +1,148 @@
+package org.leantta.kura.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.leantta.api.Encoding;
+import org.leantta.api.Prediction;
+
+/** The model component on the built-in Fashion-MNIST model, with ConfigurationAdmin faked in memory. */
+class LeanTtaModelTest {
+    private static final int PIXELS = 28 * 28;
+
+    private final FakeConfigurationAdmin configurationAdmin = new FakeConfigurationAdmin();
+    private LeanTtaModel model;
+
+    @AfterEach
+    void deactivate() {
+        if (model != null) {
+            model.deactivate();
+        }
+    }
+
+    @Test
+    void theBuiltInModelIsServedWithoutConfiguration() throws Exception {
+        givenModel(Map.of());
+
+        assertThat(model.model().id()).isEqualTo("builtin:fmnist-resnet8-int8.onnx");
+        assertThat(model.model().inputSize()).isEqualTo(PIXELS);
+        assertThat(model.model().labels()).hasSize(10);
+        assertThat(model.model().layers()).as("first:7").hasSize(7);
+        assertThat(model.model().sha256()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void aSampleIsAnsweredWithAnAdaptedPrediction() throws Exception {
+        givenModel(Map.of());
+
+        Prediction p = model.predict(shirtLikeSample(), Encoding.UINT8);
+
+        assertThat(p.classIndex()).isBetween(0, 9);
+        assertThat(p.label()).isEqualTo(model.model().labels().get(p.classIndex()));
+        assertThat(p.confidence()).isBetween(0f, 1f);
+        assertThat(p.adapted()).isTrue();
+        assertThat(p.hasSource()).isFalse();
+        assertThat(p.shift()).isNotNaN();
+    }
+
+    @Test
+    void aSampleOfTheWrongSizeIsRefusedAndTheModelStillAnswers() throws Exception {
+        givenModel(Map.of());
+
+        assertThatThrownBy(() -> model.predict(new float[3], Encoding.FLOAT32))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sample has 3 values, the model expects " + PIXELS);
+        assertThat(model.predict(new float[PIXELS], Encoding.FLOAT32).label()).isNotEmpty();
+    }
+
+    @Test
+    void theUnadaptedAnswerIsReportedWhenAskedFor() throws Exception {
+        givenModel(Map.of("report.source", true));
+
+        Prediction p = model.predict(shirtLikeSample(), Encoding.UINT8);
+
+        assertThat(p.hasSource()).isTrue();
+        assertThat(p.sourceClass()).isBetween(0, 9);
+        assertThat(p.sourceConfidence()).isBetween(0f, 1f);
+    }
+
+    @Test
+    void rollbackRestoresThePreviousConfigurationAndRecordsIt() throws Exception {
+        givenModel(Map.of());
+        assertThat(model.rollback()).as("nothing to roll back to yet").isFalse();
+
+        model.modified(config(Map.of("tau", 0.5f)));
+        assertThat(configuration()).containsEntry("tau", 0.5f);
+        assertThat(adaptation()).containsEntry("rollbackAvailable", true);
+
+        assertThat(model.rollback()).isTrue();
+        assertThat(configuration()).containsEntry("tau", 0.85f);
+        assertThat(configurationAdmin.stored().get("tau")).isEqualTo(0.85f);
+    }
+
+    @Test
+    void disablingAdaptationKeepsPredictingAndIsRecorded() throws Exception {
+        givenModel(Map.of());
+
+        model.setEnabled(false);
+
+        assertThat(model.predict(shirtLikeSample(), Encoding.UINT8).adapted()).isFalse();
+        assertThat(adaptation()).containsEntry("enabled", false);
+        assertThat(configurationAdmin.stored().get("adaptation.enabled")).isEqualTo(false);
+    }
+
+    @Test
+    void aRefusedUpdateKeepsTheConfigurationInForceAndIsReported() throws Exception {
+        givenModel(Map.of());
+
+        assertThatThrownBy(() -> model.modified(config(Map.of("tau", 2f))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("tau must be in [0, 1], got 2.0");
+
+        assertThat(configuration()).containsEntry("tau", 0.85f);
+        assertThat(model.status()).containsEntry("lastRejectedConfiguration", "tau must be in [0, 1], got 2.0");
+        assertThat(model.predict(shirtLikeSample(), Encoding.UINT8).label()).isNotEmpty();
+    }
+
+    @Test
+    void aDeactivatedModelSaysSo() throws Exception {
+        givenModel(Map.of());
+
+        model.deactivate();
+
+        assertThatThrownBy(() -> model.predict(new float[PIXELS], Encoding.FLOAT32))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the LeanTTA model is deactivated");
+        model = null;
+    }
+
+    private void givenModel(Map<String, Object> overrides) throws Exception {
+        model = new LeanTtaModel(configurationAdmin.service(), config(overrides));
+    }
+
+    private static LeanTtaModelConfig config(Map<String, Object> overrides) {
+        return Configs.of(LeanTtaModelConfig.class, new HashMap<>(overrides));
+    }
+
+    /** A bright block in the middle of a dark 28x28 image. */
+    private static float[] shirtLikeSample() {
+        float[] x = new float[PIXELS];
+        for (int r = 6; r < 22; r++) {
+            Arrays.fill(x, r * 28 + 7, r * 28 + 21, 200f);
+        }
+        return x;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> configuration() {
+        return (Map<String, Object>) model.status().get("configuration");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> adaptation() {
+        return (Map<String, Object>) model.status().get("adaptation");
+    }
+}

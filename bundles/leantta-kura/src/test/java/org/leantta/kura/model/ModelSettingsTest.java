@@ -1,0 +1,124 @@
+package org.leantta.kura.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.leantta.core.WeightRule;
+
+/** The edge between LeanTtaModelConfig and plain values: what is refused, what rebuilds, what applies live. */
+class ModelSettingsTest {
+    private static final String SHA = "0123456789abcdef".repeat(4);
+
+    @Test
+    void theDefaultsAreValid() {
+        ModelSettings s = settings(Map.of());
+
+        assertThat(s.modelPath()).isEmpty();
+        assertThat(s.labels()).isEmpty();
+        assertThat(s.rule()).isEqualTo(WeightRule.CODE);
+        assertThat(s.enabled()).isTrue();
+    }
+
+    @Test
+    void valuesAreNormalized() {
+        ModelSettings s = settings(Map.of("model.path", " /opt/m.onnx ", "model.sha256", " " + SHA.toUpperCase() + " ",
+                "labels", " cat, dog ,bird ", "rule", "PAPER", "adapted.layers", " all "));
+
+        assertThat(s.modelPath()).isEqualTo("/opt/m.onnx");
+        assertThat(s.sha256()).isEqualTo(SHA);
+        assertThat(s.labels()).containsExactly("cat", "dog", "bird");
+        assertThat(s.rule()).isEqualTo(WeightRule.PAPER);
+        assertThat(s.layers()).isEqualTo("all");
+    }
+
+    @Test
+    void tauOutsideZeroToOneIsRefused() {
+        thenRefused(Map.of("tau", 1.5f), "tau must be in [0, 1], got 1.5");
+        thenRefused(Map.of("tau", -0.1f), "tau must be in [0, 1], got -0.1");
+        thenRefused(Map.of("tau", Float.NaN), "tau must be in [0, 1], got NaN");
+    }
+
+    @Test
+    void lambdaOutsideZeroToHundredIsRefused() {
+        thenRefused(Map.of("lambda", 100.5f), "lambda must be in [0, 100], got 100.5");
+        thenRefused(Map.of("lambda", -1f), "lambda must be in [0, 100], got -1.0");
+    }
+
+    @Test
+    void threadsOutsideOneTo64AreRefused() {
+        thenRefused(Map.of("threads", 0), "threads must be in [1, 64], got 0");
+        thenRefused(Map.of("threads", 65), "threads must be in [1, 64], got 65");
+    }
+
+    @Test
+    void inputScalingMustBeFinite() {
+        thenRefused(Map.of("input.scale", 0f), "input.scale must be a finite number > 0, got 0.0");
+        thenRefused(Map.of("input.scale", Float.POSITIVE_INFINITY), "input.scale must be a finite number > 0");
+        thenRefused(Map.of("input.offset", Float.NaN), "input.offset must be finite, got NaN");
+        thenRefused(Map.of("shift.threshold", -0.5f), "shift.threshold must be a finite number >= 0, got -0.5");
+    }
+
+    @Test
+    void aBadSha256IsRefused() {
+        thenRefused(Map.of("model.sha256", "abc"), "model.sha256 must be 64 hex digits or empty, got abc");
+        thenRefused(Map.of("model.sha256", "g".repeat(64)), "model.sha256 must be 64 hex digits or empty");
+    }
+
+    @Test
+    void badRuleAndLayersAreRefusedSayingWhatIsExpected() {
+        thenRefused(Map.of("rule", "median"), "expected one of: paper, code");
+        thenRefused(Map.of("adapted.layers", "first:x"), "expected a number >= 0");
+    }
+
+    @Test
+    void modelRuleLayersThreadsAndSourceReportingNeedNewSessions() {
+        ModelSettings s = settings(Map.of());
+
+        for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("model.path", "/opt/m.onnx"),
+                Map.of("model.sha256", SHA), Map.of("labels", "a,b"), Map.of("rule", "paper"),
+                Map.of("adapted.layers", "all"), Map.of("threads", 2), Map.of("report.source", true))) {
+            assertThat(s.needsRebuild(settings(change))).as("%s", change).isTrue();
+        }
+    }
+
+    @Test
+    void hyperParametersApplyLive() {
+        ModelSettings s = settings(Map.of());
+
+        assertThat(s.needsRebuild(settings(Map.of("tau", 0.5f, "lambda", 2f, "adaptation.enabled", false,
+                "input.scale", 2f, "input.offset", -1f, "shift.threshold", 0f)))).isFalse();
+        assertThat(s.needsRebuild(s.withEnabled(false))).isFalse();
+    }
+
+    @Test
+    void withEnabledChangesOnlyTheSwitch() {
+        ModelSettings s = settings(Map.of("tau", 0.5f));
+
+        ModelSettings off = s.withEnabled(false);
+
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.withEnabled(true)).isEqualTo(s);
+    }
+
+    @Test
+    void propertiesProduceTheSameSettings() {
+        ModelSettings s = settings(Map.of("model.path", "/opt/m.onnx", "model.sha256", SHA, "labels", "a,b",
+                "rule", "paper", "adapted.layers", "last:2", "threads", 3, "report.source", true,
+                "tau", 0.5f, "lambda", 2f, "shift.threshold", 0.25f));
+
+        assertThat(settings(s.toProperties())).isEqualTo(s);
+    }
+
+    private static ModelSettings settings(Map<String, Object> overrides) {
+        return ModelSettings.from(Configs.of(LeanTtaModelConfig.class, new HashMap<>(overrides)));
+    }
+
+    private static void thenRefused(Map<String, Object> overrides, String message) {
+        assertThatThrownBy(() -> settings(overrides)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+}

@@ -1,0 +1,85 @@
+package org.leantta.kura.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.leantta.core.json.Json;
+
+/** An outbox that keeps what is published, in order; it can refuse messages or hold the publisher. */
+final class RecordingOutbox implements Outbox {
+    record Message(String topic, Map<String, Object> json) {
+    }
+
+    private final BlockingQueue<Message> published = new LinkedBlockingQueue<>();
+    private final List<Message> taken = new ArrayList<>();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private volatile CountDownLatch entered = new CountDownLatch(0);
+    private volatile CountDownLatch release = new CountDownLatch(0);
+
+    @Override
+    public boolean publish(String topic, byte[] payload) {
+        entered.countDown();
+        try {
+            if (!release.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test never released the publication");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return false;
+        }
+        published.add(new Message(topic, Json.parseObject(new String(payload, StandardCharsets.UTF_8))));
+        return true;
+    }
+
+    /** The next {@code n} publications fail, as a closed connection's do. */
+    void refuseNext(int n) {
+        refusals.set(n);
+    }
+
+    /** From now on, publish waits inside until {@link #release()}. */
+    void holdPublications() {
+        entered = new CountDownLatch(1);
+        release = new CountDownLatch(1);
+    }
+
+    boolean awaitHeld() throws InterruptedException {
+        return entered.await(5, TimeUnit.SECONDS);
+    }
+
+    void release() {
+        release.countDown();
+    }
+
+    /** The next {@code n} messages, waiting up to 5 s for them. */
+    List<Message> await(int n) throws InterruptedException {
+        List<Message> out = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (out.size() < n) {
+            Message m = published.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            assertThat(m).as("message %d of %d (got %s)", out.size() + 1, n, out).isNotNull();
+            out.add(m);
+        }
+        taken.addAll(out);
+        return out;
+    }
+
+    Message awaitOne() throws InterruptedException {
+        return await(1).get(0);
+    }
+
+    /** Nothing published so far beyond what was awaited. */
+    List<Message> pending() {
+        return List.copyOf(published);
+    }
+}
