@@ -1,5 +1,6 @@
 package org.leantta.kura.model;
 
+import org.leantta.kura.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;

@@ -1,16 +1,16 @@
-package org.leantta.kura.mqtt;
+package org.leantta.kura;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
 /** Component configurations as SCR builds them: the annotation's defaults, some attributes overridden by id. */
-final class Configs {
+public final class Configs {
     private Configs() {
     }
 
     /** An instance of a config annotation; {@code overrides} are keyed by attribute id (e.g. "queue.size"). */
-    static <A> A of(Class<A> type, Map<String, Object> overrides) {
+    public static <A> A of(Class<A> type, Map<String, Object> overrides) {
         for (String id : overrides.keySet()) {
             try {
                 type.getMethod(id.replace('.', '_'));
@@ -28,7 +28,7 @@ final class Configs {
     }
 
     /** The metatype attribute id of an annotation method: '_' becomes '.'. */
-    static String attributeId(Method m) {
+    public static String attributeId(Method m) {
         return m.getName().replace('_', '.');
     }
 
