@@ -34,8 +34,20 @@ final class GatewayLauncher {
             if (port < 0 || port > 65535) {
                 throw new Args.UsageException("--http-port must be in 0..65535, got " + port);
             }
+            if (port != 0) {
+                requireFree(port);
+            }
             return new Settings(snapshot, args.string("broker", defaultBroker), args.string("device", defaultDevice),
                     port);
+        }
+    }
+
+    private static void requireFree(int port) throws Args.UsageException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (java.io.IOException e) {
+            throw new Args.UsageException("--http-port " + port + " is in use on 127.0.0.1: give another port, or 0 "
+                    + "for any free one");
         }
     }
 
