@@ -132,7 +132,8 @@ public class GatewayIT {
         Predictor predictor = service(Predictor.class);
         AdaptationControl control = service(AdaptationControl.class);
         float[] shifted = shiftedImage(7);
-        Prediction before = predictor.predict(shifted, Encoding.FLOAT32);
+        // fresh streams: in hybrid mode a stream's first sample is corrected against the source, as stateless
+        Prediction before = predictor.predict("tau-before", shifted, Encoding.FLOAT32);
         Configuration c = configurationAdmin.getConfiguration(MODEL, "?");
         Dictionary<String, Object> props = c.getProperties();
         props.put("tau", 0.3f);
@@ -143,7 +144,7 @@ public class GatewayIT {
                 assertTrue("tau 0.3 applied within 20 s", System.currentTimeMillis() < deadline);
                 Thread.sleep(20);
             }
-            Prediction after = predictor.predict(shifted, Encoding.FLOAT32);
+            Prediction after = predictor.predict("tau-after", shifted, Encoding.FLOAT32);
             assertNotEquals(before.confidence(), after.confidence(), 1e-6f);
             assertTrue(after.adapted());
         } finally {
@@ -268,6 +269,67 @@ public class GatewayIT {
                 bridge.update(bridgeBefore);
             }
         }
+    }
+
+    @Test
+    public void resetOverMqttReturnsTheGatewayToTheSourceStatistics() throws Exception {
+        String base = "leantta/" + DEVICE + "/";
+        Predictor predictor = service(Predictor.class);
+        AdaptationControl control = service(AdaptationControl.class);
+        assertEquals("hybrid", ((Map<?, ?>) control.status().get("adaptation")).get("mode"));
+        float[] probe = shiftedImage(3);
+        Prediction stateless = statelessPrediction(control, predictor, probe);
+        ImageSet test = Shipped.testSet();
+        try (MqttProbe probeClient = MqttProbe.answersOf(Mosquitto.shared().url(), "it-reset", base)) {
+            awaitBridge(probeClient, base);
+            int n = 150;
+            for (int i = 0; i < n; i++) {
+                float[] x = Corruptions.apply(Corruptions.byName("contrast"), test.image(100 + i), test.channels(),
+                        test.height(), test.width(), 5, 1, i);
+                probeClient.publish(base + "sensors/cam-reset", floatJson("r-" + i, x));
+            }
+            assertEquals(n, probeClient.collect("/predictions/cam-reset", n, 60_000).size());
+            Prediction drifted = predictor.predict("cam-reset", probe, Encoding.FLOAT32);
+            assertNotEquals("the drifted stream's estimate changed the answer", stateless.confidence(),
+                    drifted.confidence(), 1e-4f);
+
+            assertEquals(200.0, command(probeClient, base, "reset", "reset-1").get("status"));
+            Prediction afterReset = predictor.predict("cam-reset", probe, Encoding.FLOAT32);
+            assertEquals(stateless.classIndex(), afterReset.classIndex());
+            assertEquals(stateless.confidence(), afterReset.confidence(), 1e-6f);
+            assertEquals(stateless.shift(), afterReset.shift(), 1e-6f);
+        }
+    }
+
+    /** The probe's answer in stateless mode (switched through ConfigurationAdmin and back). */
+    private Prediction statelessPrediction(AdaptationControl control, Predictor predictor, float[] probe)
+            throws Exception {
+        Configuration c = configurationAdmin.getConfiguration(MODEL, "?");
+        Dictionary<String, Object> before = c.getProperties();
+        update(c, "adaptation.mode", "stateless");
+        try {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!"stateless".equals(((Map<?, ?>) control.status().get("adaptation")).get("mode"))) {
+                assertTrue("stateless mode applied within 20 s", System.currentTimeMillis() < deadline);
+                Thread.sleep(20);
+            }
+            return predictor.predict("cam-reset", probe, Encoding.FLOAT32);
+        } finally {
+            c.update(before);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!"hybrid".equals(((Map<?, ?>) control.status().get("adaptation")).get("mode"))) {
+                assertTrue("hybrid mode back within 20 s", System.currentTimeMillis() < deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    static String floatJson(String id, float[] x) {
+        StringBuilder b = new StringBuilder("{\"id\":\"").append(id).append("\",\"data\":[");
+        for (int i = 0; i < x.length; i++) {
+            b.append(i == 0 ? "" : ",").append(x[i]);
+        }
+        return b.append("]}").toString();
     }
 
     private static void update(Configuration c, String key, Object value) throws Exception {

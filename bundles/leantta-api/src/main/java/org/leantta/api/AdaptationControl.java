@@ -6,7 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /** Operator commands on a running adaptation. */
 @ProviderType
 public interface AdaptationControl {
-    /** Restores the source (training) statistics and clears any adaptation state. */
+    /** Restores the source (training) statistics and clears any adaptation state, of every stream. */
     void reset();
 
     /**

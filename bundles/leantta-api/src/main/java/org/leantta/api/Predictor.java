@@ -9,8 +9,10 @@ public interface Predictor {
     ModelInfo model();
 
     /**
-     * Classifies one sample.
+     * Classifies one sample of a stream.
      *
+     * @param stream   which stream the sample belongs to (e.g. the sensor): a stateful adaptation keeps one state
+     *                 per stream; stateless adaptation ignores it
      * @param values   the sample, flattened in the model's input layout ({@link ModelInfo#inputSize()} values)
      * @param encoding how the values are given
      * @return the prediction
@@ -18,5 +20,10 @@ public interface Predictor {
      *                                  {@link Encoding#UINT8}) a value outside 0..255; nothing else changes
      * @throws IllegalStateException    if the predictor is closed or inference fails
      */
-    Prediction predict(float[] values, Encoding encoding);
+    Prediction predict(String stream, float[] values, Encoding encoding);
+
+    /** Classifies one sample of the default stream {@code ""}: {@code predict("", values, encoding)}. */
+    default Prediction predict(float[] values, Encoding encoding) {
+        return predict("", values, encoding);
+    }
 }

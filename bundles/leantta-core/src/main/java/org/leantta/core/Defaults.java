@@ -1,5 +1,7 @@
 package org.leantta.core;
 
+import org.leantta.core.hybrid.HybridSettings;
+
 /**
  * The shipped LeanTTA defaults, chosen on the validation split (training images held out from training),
  * never on the test split; {@code ./leantta tune} reproduces the choice (README, "Choosing the defaults").
@@ -13,6 +15,17 @@ public final class Defaults {
     public static final float LAMBDA = 0.9f;
     /** Which BatchNormalization layers are adapted (a layer selection). */
     public static final String LAYERS = "first:7";
+    /** Hybrid: rate of the moving estimate of the environment's statistics. */
+    public static final double HYBRID_MOMENTUM = 0.02;
+    /** Hybrid: weight of the source statistics, in samples, when an estimate starts. */
+    public static final double HYBRID_PRIOR = 2;
+    /** Hybrid: smoothed divergence from the estimate above which it re-anchors (an abrupt change). */
+    public static final double HYBRID_THRESHOLD = 0.08;
+    /** Hybrid: smoothing rate of the change detector. */
+    public static final double HYBRID_DETECTOR_RATE = 0.1;
+    /** The bounded-state hybrid's knobs, together. */
+    public static final HybridSettings HYBRID = new HybridSettings(HYBRID_MOMENTUM, HYBRID_PRIOR, HYBRID_THRESHOLD,
+            HYBRID_DETECTOR_RATE);
 
     private Defaults() {
     }

@@ -48,7 +48,7 @@ final class BenchCommand {
         Path int8 = args.path("int8", null);
         Method leantta = new Method("leantta", "", WeightRule.parse(args.string("rule", Defaults.RULE.id())),
                 args.string("layers", Defaults.LAYERS), Statistics.SAMPLE, args.number("tau", Defaults.TAU),
-                args.number("lambda", Defaults.LAMBDA), 0);
+                args.number("lambda", Defaults.LAMBDA), 0, null);
         Method source = Method.defaults().get("source");
         int warmup = args.integer("warmup", 500);
         int iterations = args.integer("iterations", 3000);

@@ -27,7 +27,7 @@ final class DepthStudy {
         methods.add(Method.defaults().get("source"));
         for (String s : selections) {
             methods.add(new Method("leantta[" + s.trim() + "]", "", leantta.rule(), s.trim(), Statistics.SAMPLE,
-                    leantta.tau(), leantta.lambda(), 0));
+                    leantta.tau(), leantta.lambda(), 0, null));
         }
         List<Method.Runner> runners = new ArrayList<>();
         try {

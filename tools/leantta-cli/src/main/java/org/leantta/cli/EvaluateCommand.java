@@ -16,6 +16,7 @@ import org.leantta.core.data.Idx;
 import org.leantta.core.data.ImageSet;
 import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
+import org.leantta.core.hybrid.HybridSettings;
 import org.leantta.core.shift.Corruption;
 import org.leantta.core.shift.Corruptions;
 import org.leantta.core.shift.StreamItem;
@@ -33,8 +34,11 @@ final class EvaluateCommand {
               --severities LIST   severities 1..5 (default: 1,2,3,4,5)
               --stream KIND       persistent | gradual | mixed | clean: one stream in that order instead of a
                                   table per shift and severity (--block N items per shift, --length N for mixed)
-              --methods LIST      source, bn-sample, bn-batch64, leantta, leantta-paper, leantta-code or all (default)
+              --methods LIST      source, bn-sample, bn-batch64, leantta, leantta-hybrid, leantta-paper, leantta-code
+                                  or all (default)
               --tau X --lambda X --rule paper|code --layers SPEC   knobs of 'leantta' (default: shipped)
+              --momentum X --prior N --change-threshold X --detector-rate X
+                                  knobs of 'leantta-hybrid' (default: shipped, %s)
               --sweep-layers LIST layer-depth study: LeanTTA for each selection separated by ';' (e.g.
                                   "none;first:3;last:3;all"), error and batch-1 latency per setting
               --no-clean          leave out the clean condition
@@ -42,7 +46,7 @@ final class EvaluateCommand {
               --seed N            seed of the shifts (default 0)
               --threads N         parallel workers (default: the number of cores)
               --json FILE         also write the results as JSON
-            """;
+            """.formatted(Defaults.HYBRID.describe());
 
     private final PrintStream out;
 
@@ -57,9 +61,14 @@ final class EvaluateCommand {
         String shiftSpec = args.string("shifts", "all");
         int[] severities = severities(args.string("severities", "1,2,3,4,5"));
         String stream = args.string("stream", null);
+        HybridSettings hybrid = new HybridSettings(
+                args.decimal("momentum", Defaults.HYBRID.momentum()),
+                args.decimal("prior", Defaults.HYBRID.prior()),
+                args.decimal("change-threshold", Defaults.HYBRID.threshold()),
+                args.decimal("detector-rate", Defaults.HYBRID.detectorRate()));
         Map<String, Method> known = Method.all(WeightRule.parse(args.string("rule", Defaults.RULE.id())),
                 args.string("layers", Defaults.LAYERS), args.number("tau", Defaults.TAU),
-                args.number("lambda", Defaults.LAMBDA));
+                args.number("lambda", Defaults.LAMBDA), hybrid);
         List<Method> methods = Method.parse(args.string("methods", "all"), known);
         boolean clean = !args.flag("no-clean");
         int limit = args.integer("limit", Integer.MAX_VALUE);
@@ -114,7 +123,7 @@ final class EvaluateCommand {
                 runners.add(m.open(proto, SessionSettings.threads(1)));
             }
             Method.Runner scorer = runners.stream().filter(r -> r.method.name().equals("leantta")).findFirst()
-                    .orElse(runners.stream().filter(r -> r.method.adapts() && r.method.tau() < 1
+                    .orElse(runners.stream().filter(r -> r.method.adapts() && !r.method.stateful() && r.method.tau() < 1
                             && r.method.batch() == 0).findFirst().orElse(null));
             Map<String, Evaluation.Cell> cells = new Evaluation(data, runners, scorer, seed, threads).run(segments);
             return new Results(methods, cells, scorer == null ? null : scorer.method.name());

@@ -9,14 +9,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.leantta.core.data.ImageSet;
 import org.leantta.core.shift.StreamItem;
+import org.leantta.onnx.HybridAdapter;
 import org.leantta.onnx.Output;
 
 /**
  * Runs every method on the same shifted samples and counts errors per (shift, severity) cell.
  *
- * <p>Samples go in chunks of 64 consecutive items of one segment (a condition, or a stream); every method
- * sees the same chunk, so bn-batch64 gets 64 samples of one shift. Chunks run in parallel: all methods
- * here are stateless.
+ * <p>Samples go in chunks of 64 consecutive items of one segment (a condition, or a stream); every stateless
+ * method sees the same chunk, so bn-batch64 gets 64 samples of one shift. Chunks run in parallel. A stateful
+ * method (the hybrid) goes through each segment one sample at a time, in order, from a fresh state; segments
+ * run in parallel.
  */
 final class Evaluation {
     static final int CHUNK = 64;
@@ -74,6 +76,17 @@ final class Evaluation {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
+            for (int m = 0; m < runners.size(); m++) {
+                if (runners.get(m).method.stateful()) {
+                    for (List<StreamItem> segment : segments) {
+                        int method = m;
+                        futures.add(pool.submit(() -> {
+                            stream(method, segment, cells);
+                            return null;
+                        }));
+                    }
+                }
+            }
             for (List<StreamItem> chunk : chunks) {
                 futures.add(pool.submit(() -> {
                     chunk(chunk, cells);
@@ -101,6 +114,9 @@ final class Evaluation {
         float[] scores = null;
         for (int m = 0; m < runners.size(); m++) {
             Method.Runner r = runners.get(m);
+            if (r.method.stateful()) {
+                continue;
+            }
             Output out = r.run(x, items.size());
             wrong[m] = new long[items.size()];
             for (int i = 0; i < items.size(); i++) {
@@ -118,11 +134,30 @@ final class Evaluation {
                 Cell c = cells.get(key(items.get(i)));
                 c.n++;
                 for (int m = 0; m < runners.size(); m++) {
-                    c.wrong[m] += wrong[m][i];
+                    if (wrong[m] != null) {
+                        c.wrong[m] += wrong[m][i];
+                    }
                 }
                 if (scores != null) {
                     c.scores.add(scores[i]);
                 }
+            }
+        }
+    }
+
+    /** One segment through a stateful method, sample by sample; its errors go into the cells. */
+    private void stream(int method, List<StreamItem> segment, Map<String, Cell> cells) throws Exception {
+        Method.Runner runner = runners.get(method);
+        HybridAdapter adapter = runner.stream();
+        long[] wrong = new long[segment.size()];
+        for (int i = 0; i < segment.size(); i++) {
+            StreamItem item = segment.get(i);
+            float[] x = item.apply(data.image(item.sampleIndex()), data.channels(), data.height(), data.width(), seed);
+            wrong[i] = adapter.predict(x, runner.adaptation()).output().argmax(0) == data.label(item.sampleIndex()) ? 0 : 1;
+        }
+        synchronized (cells) {
+            for (int i = 0; i < segment.size(); i++) {
+                cells.get(key(segment.get(i))).wrong[method] += wrong[i];
             }
         }
     }

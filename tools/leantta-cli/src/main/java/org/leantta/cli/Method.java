@@ -12,7 +12,9 @@ import org.leantta.core.graph.CompiledModel;
 import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.LeanTtaCompiler;
 import org.leantta.core.graph.Statistics;
+import org.leantta.core.hybrid.HybridSettings;
 import org.leantta.onnx.Adaptation;
+import org.leantta.onnx.HybridAdapter;
 import org.leantta.onnx.Knobs;
 import org.leantta.onnx.LeanTtaSession;
 import org.leantta.onnx.Output;
@@ -29,24 +31,34 @@ import org.leantta.onnx.SessionSettings;
  * @param tau     tau
  * @param lambda  lambda
  * @param batch   exact batch the method needs (0: any; stateless methods give the same answer for any batch)
+ * @param hybrid  the bounded-state hybrid's knobs; null for the stateless methods. A hybrid method processes
+ *                each stream one sample at a time, in order, carrying its state across the stream
  */
 record Method(String name, String summary, WeightRule rule, String layers, Statistics stats, float tau, float lambda,
-              int batch) {
+              int batch, HybridSettings hybrid) {
 
     /** The methods, by name; {@code leantta} uses the given (default: shipped) knobs. */
     static Map<String, Method> all(WeightRule rule, String layers, float tau, float lambda) {
+        return all(rule, layers, tau, lambda, Defaults.HYBRID);
+    }
+
+    /** The methods, with the hybrid's knobs too. */
+    static Map<String, Method> all(WeightRule rule, String layers, float tau, float lambda, HybridSettings hybrid) {
         Map<String, Method> m = new LinkedHashMap<>();
-        add(m, new Method("source", "the model as trained, no adaptation", null, "none", Statistics.SAMPLE, 1, 0, 0));
+        add(m, new Method("source", "the model as trained, no adaptation", null, "none", Statistics.SAMPLE, 1, 0, 0, null));
         add(m, new Method("bn-sample", "BatchNorm with the statistics of each single sample (batch 1)",
-                WeightRule.CODE, "all", Statistics.SAMPLE, 0, 0, 0));
+                WeightRule.CODE, "all", Statistics.SAMPLE, 0, 0, 0, null));
         add(m, new Method("bn-batch64", "BatchNorm with the statistics of 64 samples of the same shift (needs batches)",
-                WeightRule.CODE, "all", Statistics.BATCH, 0, 0, 64));
+                WeightRule.CODE, "all", Statistics.BATCH, 0, 0, 64, null));
         add(m, new Method("leantta", "LeanTTA with the shipped defaults (rule " + rule.id() + ", tau " + tau
-                + ", lambda " + lambda + ", layers " + layers + ")", rule, layers, Statistics.SAMPLE, tau, lambda, 0));
+                + ", lambda " + lambda + ", layers " + layers + ")", rule, layers, Statistics.SAMPLE, tau, lambda, 0, null));
+        add(m, new Method("leantta-hybrid", "LeanTTA corrected against a moving estimate of the stream's statistics "
+                + "(two vectors per layer), re-anchored on abrupt changes; knobs of 'leantta', "
+                + hybrid.describe(), rule, layers, Statistics.SAMPLE, tau, lambda, 0, hybrid));
         add(m, new Method("leantta-paper", "LeanTTA, paper rule w = d^lambda, tau 0.9, lambda 0.9",
-                WeightRule.PAPER, "all", Statistics.SAMPLE, 0.9f, 0.9f, 0));
+                WeightRule.PAPER, "all", Statistics.SAMPLE, 0.9f, 0.9f, 0, null));
         add(m, new Method("leantta-code", "LeanTTA, reference-code rule w = lambda*d, tau 0.9, lambda 0.9",
-                WeightRule.CODE, "all", Statistics.SAMPLE, 0.9f, 0.9f, 0));
+                WeightRule.CODE, "all", Statistics.SAMPLE, 0.9f, 0.9f, 0, null));
         return m;
     }
 
@@ -79,6 +91,10 @@ record Method(String name, String summary, WeightRule rule, String layers, Stati
         return rule != null;
     }
 
+    boolean stateful() {
+        return hybrid != null;
+    }
+
     /** Opens the session this method runs on. */
     Runner open(ModelProto model, SessionSettings settings) throws OrtException {
         if (!adapts()) {
@@ -102,7 +118,19 @@ record Method(String name, String summary, WeightRule rule, String layers, Stati
         }
 
         Output run(float[] x, int n) throws OrtException {
+            if (method.stateful()) {
+                throw new IllegalStateException(method.name() + " keeps state: run it through stream()");
+            }
             return knobs == null ? session.run(x, n) : session.run(x, n, knobs);
+        }
+
+        Adaptation adaptation() {
+            return knobs.adaptation();
+        }
+
+        /** A fresh state for one stream of a hybrid method, on this runner's session. */
+        HybridAdapter stream() {
+            return new HybridAdapter(session, method.hybrid());
         }
 
         @Override

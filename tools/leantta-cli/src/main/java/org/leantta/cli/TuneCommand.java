@@ -73,7 +73,7 @@ final class TuneCommand {
                             continue; // w = lambda*d > 1 would extrapolate past the source statistics
                         }
                         grid.add(new Method(r.id() + " tau=" + tau + " lambda=" + lambda + " layers=" + l.trim(), "",
-                                r, l.trim(), Statistics.SAMPLE, tau, lambda, 0));
+                                r, l.trim(), Statistics.SAMPLE, tau, lambda, 0, null));
                     }
                 }
             }

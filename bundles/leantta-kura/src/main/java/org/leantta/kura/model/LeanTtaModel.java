@@ -14,6 +14,7 @@ import org.leantta.api.ModelInfo;
 import org.leantta.api.Prediction;
 import org.leantta.api.Predictor;
 import org.leantta.onnx.Adaptation;
+import org.leantta.onnx.HybridAdapter;
 import org.leantta.onnx.Knobs;
 import org.leantta.onnx.Output;
 import org.osgi.service.cm.Configuration;
@@ -42,7 +43,11 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     private record State(ModelSettings settings, Engine engine, Knobs knobs) {
     }
 
+    /** Hybrid mode keeps one state per stream; the least recently used goes beyond this many streams. */
+    static final int MAX_STREAMS = 256;
+
     private final ConfigurationAdmin configurationAdmin;
+    private final Streams streams = new Streams(MAX_STREAMS);
     /** Readers predict; the writer swaps the state and closes what the old one held once no reader uses it. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile State state;
@@ -95,16 +100,19 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
             }
             throw e;
         }
-        swap(new State(next, engine, knobs));
+        swap(new State(next, engine, knobs), old.settings.restartsStreams(next));
         previous = old.settings;
     }
 
-    private void swap(State next) {
+    private void swap(State next, boolean restartStreams) {
         State old;
         lock.writeLock().lock();
         try {
             old = state;
             state = next;
+            if (restartStreams) {
+                streams.clear("configuration changed");
+            }
             if (old != null) {
                 old.knobs.close();
                 if (old.engine != next.engine) {
@@ -141,13 +149,23 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     }
 
     @Override
-    public Prediction predict(float[] values, Encoding encoding) {
+    public Prediction predict(String stream, float[] values, Encoding encoding) {
         lock.readLock().lock();
         try {
             State s = current();
             float[] x = Samples.prepare(values, encoding, s.engine.info.inputSize(), s.settings);
             long start = System.nanoTime();
-            Output out = s.engine.adapted.run(x, 1, s.knobs);
+            Output out;
+            float shift;
+            if (s.settings.hybridMode() && s.settings.enabled()) {
+                HybridAdapter.Step step = streams.of(stream, s.engine.adapted, s.settings.hybrid())
+                        .predict(x, s.knobs.adaptation());
+                out = step.output();
+                shift = step.sourceShift();
+            } else {
+                out = s.engine.adapted.run(x, 1, s.knobs);
+                shift = out.shift(0, null);
+            }
             int sourceClass = -1;
             float sourceConfidence = Float.NaN;
             if (s.engine.source != null) {
@@ -157,7 +175,6 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
             }
             long micros = (System.nanoTime() - start) / 1000;
             int k = out.argmax(0);
-            float shift = out.shift(0, null);
             float threshold = s.settings.shiftThreshold();
             return new Prediction(k, s.engine.info.labels().get(k), out.confidence(0), shift, s.settings.enabled(),
                     threshold > 0 && shift > threshold, micros, sourceClass, sourceConfidence);
@@ -180,8 +197,9 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
 
     @Override
     public void reset() {
-        // stateless adaptation keeps nothing between samples: the source statistics are in force already
         current();
+        // stateless adaptation keeps nothing between samples; the hybrid's estimates start again at the source
+        streams.clear("reset");
     }
 
     @Override
@@ -233,7 +251,8 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         m.put("model", model);
         Map<String, Object> adaptation = new LinkedHashMap<>();
         adaptation.put("enabled", s.settings.enabled());
-        adaptation.put("mode", "stateless");
+        adaptation.put("mode", s.settings.mode());
+        adaptation.putAll(streams.describe());
         adaptation.put("rollbackAvailable", previous != null);
         m.put("adaptation", adaptation);
         if (lastRejected != null) {

@@ -34,6 +34,21 @@ public @interface LeanTtaModelConfig {
                     + "(the shift score is still computed).")
     boolean adaptation_enabled() default true;
 
+    @AttributeDefinition(name = "Adaptation mode", description = "stateless: the paper's LeanTTA, every sample "
+            + "on its own. hybrid: each sample is also corrected against a moving estimate of its stream's (sensor's) "
+            + "statistics, two vectors per layer, re-anchored at the source on an abrupt change and by the reset "
+            + "command; much better on a sensor that stays drifted.",
+            options = {@Option(label = "stateless", value = "stateless"), @Option(label = "hybrid", value = "hybrid")})
+    String adaptation_mode() default "hybrid";
+
+    @AttributeDefinition(name = "Hybrid momentum", min = "0.0001", max = "1", description = "Hybrid mode: how fast "
+            + "the estimate follows the stream once warmed up (0.02: about the last 50 samples).")
+    double hybrid_momentum() default Defaults.HYBRID_MOMENTUM;
+
+    @AttributeDefinition(name = "Hybrid change threshold", min = "0.001", max = "1", description = "Hybrid mode: "
+            + "the estimate re-anchors at the source when the smoothed divergence of the samples from it exceeds this.")
+    double hybrid_change_threshold() default Defaults.HYBRID_THRESHOLD;
+
     @AttributeDefinition(name = "tau", min = "0", max = "1",
             description = "Source weight of the stabilization step: 1 turns adaptation off, lower trusts the "
                     + "sample more. Applied live.")

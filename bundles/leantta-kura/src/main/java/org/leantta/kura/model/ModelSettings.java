@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.leantta.core.Defaults;
 import org.leantta.core.WeightRule;
+import org.leantta.core.hybrid.HybridSettings;
 import org.leantta.core.graph.LayerSelection;
 
 /**
@@ -16,7 +18,7 @@ import org.leantta.core.graph.LayerSelection;
 record ModelSettings(String modelPath, String sha256, List<String> labels, WeightRule rule, String layers,
                      int threads, boolean reportSource,
                      float inputScale, float inputOffset, boolean enabled, float tau, float lambda,
-                     float shiftThreshold) {
+                     float shiftThreshold, String mode, double momentum, double changeThreshold) {
     ModelSettings {
         labels = List.copyOf(labels);
         check(inputScale > 0 && Float.isFinite(inputScale), "input.scale must be a finite number > 0", inputScale);
@@ -29,13 +31,36 @@ record ModelSettings(String modelPath, String sha256, List<String> labels, Weigh
         check(sha256.isEmpty() || sha256.matches("[0-9a-fA-F]{64}"), "model.sha256 must be 64 hex digits or empty",
                 sha256);
         LayerSelection.parse(layers);
+        check(mode.equals("stateless") || mode.equals("hybrid"), "adaptation.mode must be stateless or hybrid", mode);
+        check(momentum > 0 && momentum <= 1, "hybrid.momentum must be in (0, 1]", momentum);
+        check(changeThreshold > 0 && changeThreshold <= 1, "hybrid.change.threshold must be in (0, 1]",
+                changeThreshold);
+    }
+
+    private static HybridSettings hybridSettings(double momentum, double changeThreshold) {
+        return new HybridSettings(momentum, Defaults.HYBRID_PRIOR, changeThreshold, Defaults.HYBRID_DETECTOR_RATE);
+    }
+
+    /** The hybrid's knobs. */
+    HybridSettings hybrid() {
+        return hybridSettings(momentum, changeThreshold);
+    }
+
+    boolean hybridMode() {
+        return mode.equals("hybrid");
+    }
+
+    /** Whether going from this to {@code next} starts the hybrid's estimates afresh. */
+    boolean restartsStreams(ModelSettings next) {
+        return needsRebuild(next) || !mode.equals(next.mode) || momentum != next.momentum
+                || changeThreshold != next.changeThreshold;
     }
 
     static ModelSettings from(LeanTtaModelConfig c) {
         return new ModelSettings(c.model_path().strip(), c.model_sha256().strip().toLowerCase(Locale.ROOT),
                 labels(c.labels()), WeightRule.parse(c.rule()), c.adapted_layers().strip(), c.threads(),
                 c.report_source(), c.input_scale(), c.input_offset(), c.adaptation_enabled(), c.tau(), c.lambda(),
-                c.shift_threshold());
+                c.shift_threshold(), c.adaptation_mode().strip(), c.hybrid_momentum(), c.hybrid_change_threshold());
     }
 
     private static List<String> labels(String text) {
@@ -61,7 +86,7 @@ record ModelSettings(String modelPath, String sha256, List<String> labels, Weigh
 
     ModelSettings withEnabled(boolean on) {
         return new ModelSettings(modelPath, sha256, labels, rule, layers, threads, reportSource, inputScale,
-                inputOffset, on, tau, lambda, shiftThreshold);
+                inputOffset, on, tau, lambda, shiftThreshold, mode, momentum, changeThreshold);
     }
 
     /** The configuration properties (metatype ids and types) that produce these settings. */
@@ -73,6 +98,9 @@ record ModelSettings(String modelPath, String sha256, List<String> labels, Weigh
         p.put("input.offset", inputOffset);
         p.put("labels", String.join(",", labels));
         p.put("adaptation.enabled", enabled);
+        p.put("adaptation.mode", mode);
+        p.put("hybrid.momentum", momentum);
+        p.put("hybrid.change.threshold", changeThreshold);
         p.put("tau", tau);
         p.put("lambda", lambda);
         p.put("rule", rule.id());

@@ -107,7 +107,7 @@ final class Pipeline implements AutoCloseable {
     private void predict(Item.Sample s) {
         Prediction p;
         try {
-            p = predictor.predict(s.values(), s.encoding());
+            p = predictor.predict(s.sensor(), s.values(), s.encoding());
         } catch (IllegalArgumentException e) {
             reject(new Item.Rejected(topics.sensor(s.sensor()), s.sensor(),
                     s.id(), e.getMessage(), s.values().length));

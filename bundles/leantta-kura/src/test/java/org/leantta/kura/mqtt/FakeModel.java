@@ -56,7 +56,7 @@ final class FakeModel implements Predictor, AdaptationControl {
     }
 
     @Override
-    public Prediction predict(float[] values, Encoding encoding) {
+    public Prediction predict(String stream, float[] values, Encoding encoding) {
         entered.countDown();
         try {
             if (!release.await(10, TimeUnit.SECONDS)) {

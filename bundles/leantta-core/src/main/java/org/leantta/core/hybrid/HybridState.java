@@ -1,0 +1,147 @@
+package org.leantta.core.hybrid;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.leantta.core.LayerStats;
+
+/**
+ * The bounded memory of the hybrid: per adapted layer one moving estimate of the target mean and variance
+ * (two vectors, nothing else), started at the source statistics. Each sample moves it according to its
+ * statistics and how far it is from the estimate; a sustained jump of that distance re-anchors it at the
+ * source; {@link #reset()} does the same on request. Not thread-safe: one state follows one stream.
+ */
+public final class HybridState {
+    private final HybridSettings settings;
+    private final List<LayerStats> source;
+    private final float[][] mean;
+    private final float[][] var;
+    private long samples;
+    private long sinceAnchor;
+    private double detector;
+    private long anchors;
+    private String lastCause = "start";
+    private long lastAnchorSample;
+
+    public HybridState(List<LayerStats> source, HybridSettings settings) {
+        this.settings = settings;
+        this.source = List.copyOf(source);
+        this.mean = new float[source.size()][];
+        this.var = new float[source.size()][];
+        anchor("start");
+        anchors = 0;
+    }
+
+    /** Per layer the estimate's mean: the anchor the next sample is corrected against. Do not modify. */
+    public float[][] anchorMean() {
+        return mean;
+    }
+
+    /** Per layer the estimate's variance. Do not modify. */
+    public float[][] anchorVar() {
+        return var;
+    }
+
+    /** Back to the source statistics, as if the stream started now (the operator's reset). */
+    public void reset() {
+        anchor("reset");
+    }
+
+    private void anchor(String cause) {
+        for (int l = 0; l < source.size(); l++) {
+            mean[l] = source.get(l).mean().clone();
+            var[l] = source.get(l).var().clone();
+        }
+        sinceAnchor = 0;
+        detector = 0;
+        anchors++;
+        lastCause = cause;
+        lastAnchorSample = samples;
+    }
+
+    /**
+     * Learns from one sample.
+     *
+     * @param sampleMean  per layer the sample's channel means
+     * @param sampleVar   per layer the sample's channel variances
+     * @param divergence  the sample's LeanTTA divergence from the current estimate (mean over layers)
+     * @return true if the sample re-anchored the estimate (an abrupt change of environment)
+     */
+    public boolean observe(float[][] sampleMean, float[][] sampleVar, double divergence) {
+        samples++;
+        boolean reanchored = false;
+        detector += settings.detectorRate() * (divergence - detector);
+        if (sinceAnchor >= settings.warmup() && detector > settings.threshold()) {
+            anchor(String.format("abrupt change: divergence from the estimate %.3f > %.3f", detector,
+                    settings.threshold()));
+            reanchored = true;
+        }
+        double rate = rate(divergence);
+        for (int l = 0; l < mean.length; l++) {
+            update(mean[l], var[l], sampleMean[l], sampleVar[l], rate);
+        }
+        sinceAnchor++;
+        return reanchored;
+    }
+
+    /** 1/(n + prior) while warming up, then the momentum, scaled down for samples far from the estimate. */
+    double rate(double divergence) {
+        double running = 1 / (sinceAnchor + 1 + settings.prior());
+        if (running > settings.momentum()) {
+            return running;
+        }
+        return settings.momentum() * Math.min(1, settings.threshold() / Math.max(divergence, 1e-12));
+    }
+
+    /** Moving mean and variance of a mixture: the spread of the sample means counts into the variance. */
+    static void update(float[] m, float[] v, float[] sampleMean, float[] sampleVar, double r) {
+        if (sampleMean.length != m.length || sampleVar.length != m.length) {
+            throw new IllegalArgumentException("sample statistics of " + sampleMean.length + " channels, the layer has "
+                    + m.length);
+        }
+        for (int c = 0; c < m.length; c++) {
+            double delta = sampleMean[c] - m[c];
+            m[c] = (float) (m[c] + r * delta);
+            v[c] = (float) ((1 - r) * (v[c] + r * delta * delta) + r * sampleVar[c]);
+        }
+    }
+
+    /**
+     * The sample's shift score against the source statistics, as the stateless method reports it: the mean
+     * over layers of d = 1 - exp(-sum_c ((1-tau)(mu_t - mu_s))^2 / (var_s + 1e-6)).
+     */
+    public double sourceShift(float[][] sampleMean, double tau) {
+        double sum = 0;
+        for (int l = 0; l < source.size(); l++) {
+            LayerStats s = source.get(l);
+            double m = 0;
+            for (int c = 0; c < s.channels(); c++) {
+                double diff = (1 - tau) * (sampleMean[l][c] - s.mean()[c]);
+                m += diff * diff / (s.var()[c] + org.leantta.core.LeanTta.DIVERGENCE_EPS);
+            }
+            sum += 1 - Math.exp(-m);
+        }
+        return source.isEmpty() ? 0 : sum / source.size();
+    }
+
+    /** What an operator sees in a status reply. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", samples);
+        m.put("samplesSinceAnchor", sinceAnchor);
+        m.put("anchors", anchors);
+        m.put("lastAnchorCause", lastCause);
+        m.put("lastAnchorAtSample", lastAnchorSample);
+        m.put("changeDetector", detector);
+        m.put("stateFloats", 2 * java.util.Arrays.stream(mean).mapToInt(a -> a.length).sum());
+        return m;
+    }
+
+    public long samplesSinceAnchor() {
+        return sinceAnchor;
+    }
+
+    public String lastAnchorCause() {
+        return lastCause;
+    }
+}

@@ -1,0 +1,63 @@
+package org.leantta.onnx;
+
+import ai.onnxruntime.OrtException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.leantta.core.LayerStats;
+import org.leantta.core.graph.AdaptedLayer;
+import org.leantta.core.hybrid.HybridSettings;
+import org.leantta.core.hybrid.HybridState;
+
+/**
+ * LeanTTA with a bounded memory over one stream: every sample is corrected against the current estimate of the
+ * environment's statistics (fed to the compiled graph as its anchor inputs, no rebuild), and the sample
+ * statistics the graph returns update that estimate. Samples must come one at a time, in stream order; calls
+ * are serialized. The session is shared and not closed here.
+ */
+public final class HybridAdapter {
+    private final LeanTtaSession session;
+    private final HybridState state;
+
+    /** The result of one sample: the graph's output, the shift score against the source, a re-anchoring. */
+    public record Step(Output output, float sourceShift, boolean reanchored) {
+    }
+
+    public HybridAdapter(LeanTtaSession session, HybridSettings settings) {
+        if (session.layers().isEmpty()) {
+            throw new IllegalArgumentException("the hybrid needs a compiled session with adapted layers");
+        }
+        this.session = session;
+        List<LayerStats> source = new ArrayList<>();
+        for (AdaptedLayer l : session.layers()) {
+            source.add(l.stats());
+        }
+        this.state = new HybridState(source, settings);
+    }
+
+    /**
+     * Predicts one sample and learns from it.
+     *
+     * @param adaptation tau, lambda and mask of the per-sample correction; its anchors are ignored (the estimate
+     *                   is the anchor)
+     */
+    public synchronized Step predict(float[] sample, Adaptation adaptation) throws OrtException {
+        Output out;
+        try (Knobs k = session.knobs(adaptation.withAnchors(state.anchorMean(), state.anchorVar()))) {
+            out = session.run(sample, 1, k, true);
+        }
+        float shift = (float) state.sourceShift(out.sampleMean(), adaptation.tau());
+        boolean reanchored = state.observe(out.sampleMean(), out.sampleVar(), out.shift(0, adaptation.mask()));
+        return new Step(out, shift, reanchored);
+    }
+
+    /** Forgets the environment: the next sample is corrected against the source statistics. */
+    public synchronized void reset() {
+        state.reset();
+    }
+
+    /** Samples seen, samples since the last anchor, anchors and the last one's cause, the state's size. */
+    public synchronized Map<String, Object> describe() {
+        return state.describe();
+    }
+}
