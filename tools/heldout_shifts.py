@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Writes Fashion-MNIST test images under shifts that are NOT in the product's shift library, as IDX files.
 
-Used to check that LeanTTA's gains carry over to shifts it was never tuned on:
+Used to check that LeanTTA's gains carry over to shifts it was never tuned on. Also writes two streams of them:
+stream-persistent (blocks of 1000 images changing shift without notice) and stream-mixed (a random shift per
+image), for the stateful hybrid, which goes through a file in order:
   /usr/bin/python3 tools/heldout_shifts.py OUTDIR
   ./leantta evaluate --images OUTDIR/rotate-images-idx3-ubyte.gz --labels OUTDIR/labels-idx1-ubyte.gz --shifts none
 Needs only numpy (Debian python3-numpy) and the shipped test split.
@@ -81,11 +83,23 @@ def main():
     images = read_idx(os.path.join(TEST, "t10k-images-idx3-ubyte.gz"), 16).reshape(-1, 28, 28).astype(float)
     labels = read_idx(os.path.join(TEST, "t10k-labels-idx1-ubyte.gz"), 8)
     write_idx(os.path.join(out, "labels-idx1-ubyte.gz"), struct.pack(">II", 0x801, len(labels)), labels)
+    header = struct.pack(">IIII", 0x803, len(images), 28, 28)
+    shifted = {"clean": images}
     for name, f in shifts(np.random.default_rng(1234)).items():
-        shifted = np.stack([np.clip(np.rint(f(img)), 0, 255) for img in images])
-        header = struct.pack(">IIII", 0x803, len(shifted), 28, 28)
-        write_idx(os.path.join(out, name + "-images-idx3-ubyte.gz"), header, shifted)
+        shifted[name] = np.stack([np.clip(np.rint(f(img)), 0, 255) for img in images])
+        write_idx(os.path.join(out, name + "-images-idx3-ubyte.gz"), header, shifted[name])
         print("wrote", name)
+    # streams over the same images (image i keeps its label): blocks of 1000 that change shift without notice,
+    # and every image under a random one of the shifts or clean
+    blocks = ["clean", "rotate", "zoom-out", "occlusion", "gamma", "vignette-noise", "zoom-out", "clean", "gamma",
+              "rotate"]
+    persistent = np.stack([shifted[blocks[i // 1000]][i] for i in range(len(images))])
+    write_idx(os.path.join(out, "stream-persistent-images-idx3-ubyte.gz"), header, persistent)
+    names = list(shifted)
+    pick = np.random.default_rng(99).integers(0, len(names), len(images))
+    mixed = np.stack([shifted[names[pick[i]]][i] for i in range(len(images))])
+    write_idx(os.path.join(out, "stream-mixed-images-idx3-ubyte.gz"), header, mixed)
+    print("wrote stream-persistent, stream-mixed")
 
 
 if __name__ == "__main__":

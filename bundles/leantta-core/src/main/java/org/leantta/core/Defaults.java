@@ -20,7 +20,7 @@ public final class Defaults {
     /** Hybrid: weight of the source statistics, in samples, when an estimate starts. */
     public static final double HYBRID_PRIOR = 2;
     /** Hybrid: smoothed divergence from the estimate above which it re-anchors (an abrupt change). */
-    public static final double HYBRID_THRESHOLD = 0.08;
+    public static final double HYBRID_THRESHOLD = 0.12;
     /** Hybrid: smoothing rate of the change detector. */
     public static final double HYBRID_DETECTOR_RATE = 0.1;
     /** The bounded-state hybrid's knobs, together. */

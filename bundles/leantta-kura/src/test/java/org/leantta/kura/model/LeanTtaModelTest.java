@@ -120,6 +120,49 @@ class LeanTtaModelTest {
         model = null;
     }
 
+    @Test
+    void inHybridModeEachStreamKeepsItsOwnStateAndResetForgetsThemAll() throws Exception {
+        givenModel(Map.of("adaptation.mode", "hybrid"));
+        float[] probe = shirtLikeSample();
+        Prediction fresh = model.predict("probe-fresh", probe, Encoding.UINT8);
+
+        for (int i = 0; i < 60; i++) {
+            model.predict("dim-camera", dimmed(probe, i), Encoding.UINT8);
+        }
+        Prediction drifted = model.predict("dim-camera", probe, Encoding.UINT8);
+        Prediction otherStream = model.predict("other-camera", probe, Encoding.UINT8);
+
+        assertThat(drifted.confidence()).as("the dim camera's estimate moved").isNotEqualTo(fresh.confidence());
+        assertThat(otherStream.confidence()).as("another stream starts at the source").isEqualTo(fresh.confidence());
+        assertThat(adaptation()).containsEntry("mode", "hybrid").containsEntry("streams", 3);
+
+        model.reset();
+        assertThat(model.predict("dim-camera", probe, Encoding.UINT8).confidence()).isEqualTo(fresh.confidence());
+        assertThat(adaptation()).containsEntry("lastReset", "reset");
+    }
+
+    @Test
+    void inStatelessModeStreamsShareNothing() throws Exception {
+        givenModel(Map.of("adaptation.mode", "stateless"));
+        float[] probe = shirtLikeSample();
+        Prediction first = model.predict("cam", probe, Encoding.UINT8);
+        for (int i = 0; i < 20; i++) {
+            model.predict("cam", dimmed(probe, i), Encoding.UINT8);
+        }
+        assertThat(model.predict("cam", probe, Encoding.UINT8).confidence()).isEqualTo(first.confidence());
+        assertThat(adaptation()).containsEntry("streams", 0);
+    }
+
+    /** The sample seen through a dim sensor with a little noise. */
+    private static float[] dimmed(float[] x, int seed) {
+        java.util.Random r = new java.util.Random(seed);
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = Math.min(255, Math.max(0, Math.round(x[i] * 0.3f + 40 + r.nextGaussian() * 8)));
+        }
+        return y;
+    }
+
     private void givenModel(Map<String, Object> overrides) throws Exception {
         model = new LeanTtaModel(configurationAdmin.service(), config(overrides));
     }
