@@ -82,7 +82,7 @@ final class Replay implements AutoCloseable {
 
     void run(long count, long deadlineNanos, int every, int window) throws Exception {
         awaitGateway();
-        out.printf("%9s  %-18s %13s %13s %8s %11s%n", "samples", "condition", "source acc %", "leantta acc %",
+        out.printf("%9s  %-18s %13s %13s %8s %11s%n", "samples", "condition", "source acc %", "adapted acc %",
                 "shift", "p50 ms");
         Deque<int[]> recent = new ArrayDeque<>();
         int[] sums = new int[2];
