@@ -277,14 +277,15 @@ public class GatewayIT {
         Predictor predictor = service(Predictor.class);
         AdaptationControl control = service(AdaptationControl.class);
         assertEquals("hybrid", ((Map<?, ?>) control.status().get("adaptation")).get("mode"));
-        float[] probe = shiftedImage(3);
-        Prediction stateless = statelessPrediction(control, predictor, probe);
         ImageSet test = Shipped.testSet();
+        float[] probe = Corruptions.apply(Corruptions.byName("gain-offset"), test.image(3), test.channels(),
+                test.height(), test.width(), 5, 1, 3);
+        Prediction stateless = statelessPrediction(control, predictor, probe);
         try (MqttProbe probeClient = MqttProbe.answersOf(Mosquitto.shared().url(), "it-reset", base)) {
             awaitBridge(probeClient, base);
             int n = 150;
             for (int i = 0; i < n; i++) {
-                float[] x = Corruptions.apply(Corruptions.byName("contrast"), test.image(100 + i), test.channels(),
+                float[] x = Corruptions.apply(Corruptions.byName("gain-offset"), test.image(100 + i), test.channels(),
                         test.height(), test.width(), 5, 1, i);
                 probeClient.publish(base + "sensors/cam-reset", floatJson("r-" + i, x));
             }

@@ -23,6 +23,12 @@ public final class Defaults {
     public static final double HYBRID_THRESHOLD = 0.12;
     /** Hybrid: smoothing rate of the change detector. */
     public static final double HYBRID_DETECTOR_RATE = 0.1;
+    /** Hybrid: how much less confident than stateless LeanTTA the estimate may make predictions, on average. */
+    public static final double HYBRID_MARGIN = 0.01;
+    /** Hybrid: while the estimate is trusted, every this many samples are also run stateless, to compare. */
+    public static final int HYBRID_PROBE_EVERY = 4;
+    /** Hybrid: smoothing of the confidence comparison. */
+    public static final double HYBRID_TRUST_RATE = 0.03;
     /** The bounded-state hybrid's knobs, together. */
     public static final HybridSettings HYBRID = new HybridSettings(HYBRID_MOMENTUM, HYBRID_PRIOR, HYBRID_THRESHOLD,
             HYBRID_DETECTOR_RATE);

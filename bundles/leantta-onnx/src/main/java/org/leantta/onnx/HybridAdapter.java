@@ -12,8 +12,10 @@ import org.leantta.core.hybrid.HybridState;
 /**
  * LeanTTA with a bounded memory over one stream: every sample is corrected against the current estimate of the
  * environment's statistics (fed to the compiled graph as its anchor inputs, no rebuild), and the sample
- * statistics the graph returns update that estimate. Samples must come one at a time, in stream order; calls
- * are serialized. The session is shared and not closed here.
+ * statistics the graph returns update that estimate. Every few samples (every sample while the estimate is
+ * distrusted) the stateless answer is computed too, to check that the estimate does not make predictions less
+ * confident; while it does, the stateless answer is served. Samples must come one at a time, in stream order;
+ * calls are serialized. The session is shared and not closed here.
  */
 public final class HybridAdapter {
     private final LeanTtaSession session;
@@ -42,13 +44,23 @@ public final class HybridAdapter {
      *                   is the anchor)
      */
     public synchronized Step predict(float[] sample, Adaptation adaptation) throws OrtException {
-        Output out;
+        Adaptation stateless = adaptation.withAnchors(null, null);
+        Output withEstimate;
         try (Knobs k = session.knobs(adaptation.withAnchors(state.anchorMean(), state.anchorVar()))) {
-            out = session.run(sample, 1, k, true);
+            withEstimate = session.run(sample, 1, k, true);
         }
-        float shift = (float) state.sourceShift(out.sampleMean(), adaptation.tau());
-        boolean reanchored = state.observe(out.sampleMean(), out.sampleVar(), out.shift(0, adaptation.mask()));
-        return new Step(out, shift, reanchored);
+        Output served = withEstimate;
+        if (state.probeDue()) {
+            Output plain = session.run(sample, 1, stateless);
+            state.compare(withEstimate.confidence(0), plain.confidence(0));
+            if (!state.trusted()) {
+                served = plain;
+            }
+        }
+        float shift = (float) state.sourceShift(withEstimate.sampleMean(), adaptation.tau());
+        boolean reanchored = state.observe(withEstimate.sampleMean(), withEstimate.sampleVar(),
+                withEstimate.shift(0, adaptation.mask()));
+        return new Step(served, shift, reanchored);
     }
 
     /** Forgets the environment: the next sample is corrected against the source statistics. */

@@ -14,7 +14,8 @@ import org.leantta.core.hybrid.HybridSettings;
 
 class HybridAdapterTest {
     private static final Adaptation KNOBS = Adaptation.of(0.85f, 0.9f);
-    private static final HybridSettings SETTINGS = new HybridSettings(0.05, 2, 0.5, 0.1);
+    // margin 1: the estimate is always trusted, so its effect shows in the answers
+    private static final HybridSettings SETTINGS = new HybridSettings(0.05, 2, 0.5, 0.1, 1.0, 4, 0.1);
 
     @Test
     void aFreshStateAnswersExactlyAsStatelessLeanTtaAndResetReturnsToIt() throws Exception {

@@ -37,8 +37,8 @@ final class EvaluateCommand {
               --methods LIST      source, bn-sample, bn-batch64, leantta, leantta-hybrid, leantta-paper, leantta-code
                                   or all (default)
               --tau X --lambda X --rule paper|code --layers SPEC   knobs of 'leantta' (default: shipped)
-              --momentum X --prior N --change-threshold X --detector-rate X
-                                  knobs of 'leantta-hybrid' (default: shipped, %s)
+              --momentum X --prior N --change-threshold X --detector-rate X --trust-margin X --probe-every N
+              --trust-rate X      knobs of 'leantta-hybrid' (default: shipped, %s)
               --sweep-layers LIST layer-depth study: LeanTTA for each selection separated by ';' (e.g.
                                   "none;first:3;last:3;all"), error and batch-1 latency per setting
               --no-clean          leave out the clean condition
@@ -65,7 +65,10 @@ final class EvaluateCommand {
                 args.decimal("momentum", Defaults.HYBRID.momentum()),
                 args.decimal("prior", Defaults.HYBRID.prior()),
                 args.decimal("change-threshold", Defaults.HYBRID.threshold()),
-                args.decimal("detector-rate", Defaults.HYBRID.detectorRate()));
+                args.decimal("detector-rate", Defaults.HYBRID.detectorRate()),
+                args.decimal("trust-margin", Defaults.HYBRID.margin()),
+                args.integer("probe-every", Defaults.HYBRID.probeEvery()),
+                args.decimal("trust-rate", Defaults.HYBRID.trustRate()));
         Map<String, Method> known = Method.all(WeightRule.parse(args.string("rule", Defaults.RULE.id())),
                 args.string("layers", Defaults.LAYERS), args.number("tau", Defaults.TAU),
                 args.number("lambda", Defaults.LAMBDA), hybrid);

@@ -8,13 +8,27 @@ package org.leantta.core.hybrid;
  *                    after an anchor move it by 1/(n + prior) (a running mean) until that falls to the momentum
  * @param threshold   change detector: re-anchor when the smoothed divergence from the estimate exceeds this
  * @param detectorRate smoothing of the change detector (0.1: about the last 10 samples)
+ * @param margin      trust: the estimate serves predictions while they are on average at most this much less
+ *                    confident (softmax probability of the predicted class) than stateless LeanTTA's
+ * @param probeEvery  trust: while trusted, every this many samples also run stateless to compare
+ * @param trustRate   trust: smoothing of the confidence comparison
  */
-public record HybridSettings(double momentum, double prior, double threshold, double detectorRate) {
+public record HybridSettings(double momentum, double prior, double threshold, double detectorRate, double margin,
+                             int probeEvery, double trustRate) {
+    /** With the shipped trust knobs. */
+    public HybridSettings(double momentum, double prior, double threshold, double detectorRate) {
+        this(momentum, prior, threshold, detectorRate, org.leantta.core.Defaults.HYBRID_MARGIN,
+                org.leantta.core.Defaults.HYBRID_PROBE_EVERY, org.leantta.core.Defaults.HYBRID_TRUST_RATE);
+    }
+
     public HybridSettings {
         check(momentum > 0 && momentum <= 1, "momentum must be in (0, 1]", momentum);
         check(prior >= 1 && prior <= 1e6, "prior must be in [1, 1e6] samples", prior);
         check(threshold > 0 && threshold <= 1, "threshold must be in (0, 1]", threshold);
         check(detectorRate > 0 && detectorRate <= 1, "detectorRate must be in (0, 1]", detectorRate);
+        check(margin >= 0 && margin <= 1, "margin must be in [0, 1]", margin);
+        check(probeEvery >= 1 && probeEvery <= 1_000_000, "probeEvery must be in [1, 1000000]", probeEvery);
+        check(trustRate > 0 && trustRate <= 1, "trustRate must be in (0, 1]", trustRate);
     }
 
     private static void check(boolean ok, String what, double got) {
@@ -26,7 +40,8 @@ public record HybridSettings(double momentum, double prior, double threshold, do
     /** For help texts and reports, e.g. "momentum 0.02, prior 2, change threshold 0.08, detector rate 0.1". */
     public String describe() {
         return "momentum " + momentum + ", prior " + prior + ", change threshold " + threshold + ", detector rate "
-                + detectorRate;
+                + detectorRate + ", trust margin " + margin + ", probe every " + probeEvery + ", trust rate "
+                + trustRate;
     }
 
     /** Samples after an anchor before the estimate moves at the plain momentum (and may re-anchor again). */

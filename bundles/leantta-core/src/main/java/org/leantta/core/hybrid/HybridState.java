@@ -22,6 +22,9 @@ public final class HybridState {
     private long anchors;
     private String lastCause = "start";
     private long lastAnchorSample;
+    private double confidenceGap;
+    private boolean trusted = true;
+    private long distrusted;
 
     public HybridState(List<LayerStats> source, HybridSettings settings) {
         this.settings = settings;
@@ -54,6 +57,8 @@ public final class HybridState {
         }
         sinceAnchor = 0;
         detector = 0;
+        confidenceGap = 0;
+        trusted = true;
         anchors++;
         lastCause = cause;
         lastAnchorSample = samples;
@@ -124,6 +129,31 @@ public final class HybridState {
         return source.isEmpty() ? 0 : sum / source.size();
     }
 
+    /**
+     * Whether predictions should use the estimate: false once it makes them, on average, less confident than
+     * stateless LeanTTA by more than the margin (an environment whose statistics mislead, e.g. a zoomed-out
+     * camera); the estimate keeps learning and is trusted again when the comparison turns.
+     */
+    public boolean trusted() {
+        return trusted;
+    }
+
+    /** Whether this sample should also run stateless, to compare: every few samples, every sample when distrusted. */
+    public boolean probeDue() {
+        return !trusted || sinceAnchor % settings.probeEvery() == 0;
+    }
+
+    /** Records a comparison on one sample: the confidence with the estimate and with stateless LeanTTA. */
+    public void compare(double withEstimate, double stateless) {
+        confidenceGap += settings.trustRate() * ((withEstimate - stateless) - confidenceGap);
+        // a warming-up estimate is still moving fast: judge it once it has settled
+        boolean now = sinceAnchor < settings.warmup() || confidenceGap >= -settings.margin();
+        if (trusted && !now) {
+            distrusted++;
+        }
+        trusted = now;
+    }
+
     /** What an operator sees in a status reply. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -133,6 +163,9 @@ public final class HybridState {
         m.put("lastAnchorCause", lastCause);
         m.put("lastAnchorAtSample", lastAnchorSample);
         m.put("changeDetector", detector);
+        m.put("trusted", trusted);
+        m.put("confidenceGap", confidenceGap);
+        m.put("distrusted", distrusted);
         m.put("stateFloats", 2 * java.util.Arrays.stream(mean).mapToInt(a -> a.length).sum());
         return m;
     }

@@ -118,7 +118,44 @@ class HybridStateTest {
     }
 
     @Test
+    void anEstimateThatMakesAnswersLessConfidentIsDistrustedOnceSettledAndTrustedAgainWhenThatTurns() {
+        HybridSettings settings = new HybridSettings(0.1, 2, 0.5, 0.5, 0.01, 4, 0.5);
+        HybridState s = new HybridState(List.of(LAYER), settings);
+        // during warm-up (8 samples) it stays trusted whatever the comparison says
+        for (int i = 0; i < 8; i++) {
+            assertThat(s.probeDue()).isEqualTo(i % 4 == 0);
+            s.compare(0.5, 0.9);
+            assertThat(s.trusted()).isTrue();
+            s.observe(one(0f, 1f), one(1f, 4f), 0.0);
+        }
+        s.compare(0.5, 0.9);
+        assertThat(s.trusted()).isFalse();
+        assertThat(s.probeDue()).as("distrusted: compare every sample").isTrue();
+        // the gap is smoothed at rate 0.5: it needs a few better comparisons to turn
+        s.compare(0.95, 0.9);
+        s.compare(0.95, 0.9);
+        s.compare(0.95, 0.9);
+        assertThat(s.trusted()).isTrue();
+        assertThat(s.describe()).containsEntry("distrusted", 1L).containsEntry("trusted", true);
+    }
+
+    @Test
+    void reanchoringTrustsTheFreshEstimate() {
+        HybridState s = new HybridState(List.of(LAYER), new HybridSettings(0.1, 2, 0.5, 0.5, 0.01, 4, 1));
+        for (int i = 0; i < 9; i++) {
+            s.observe(one(0f, 1f), one(1f, 4f), 0.0);
+        }
+        s.compare(0.1, 0.9);
+        assertThat(s.trusted()).isFalse();
+        s.reset();
+        assertThat(s.trusted()).isTrue();
+    }
+
+    @Test
     void settingsOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0.1, 0.1, -0.1, 4, 0.1)).hasMessageContaining("margin");
+        assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0.1, 0.1, 0.01, 0, 0.1)).hasMessageContaining("probeEvery");
+        assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0.1, 0.1, 0.01, 4, 0)).hasMessageContaining("trustRate");
         assertThatThrownBy(() -> new HybridSettings(0, 2, 0.1, 0.1)).hasMessageContaining("momentum");
         assertThatThrownBy(() -> new HybridSettings(0.1, 0.5, 0.1, 0.1)).hasMessageContaining("prior");
         assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0, 0.1)).hasMessageContaining("threshold");

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leantta.api.Encoding;
 import org.leantta.api.Prediction;
+import org.leantta.core.data.ImageSet;
+import org.leantta.core.data.Shipped;
+import org.leantta.core.shift.Corruptions;
 
 /** The model component on the built-in Fashion-MNIST model, with ConfigurationAdmin faked in memory. */
 class LeanTtaModelTest {
@@ -123,22 +126,29 @@ class LeanTtaModelTest {
     @Test
     void inHybridModeEachStreamKeepsItsOwnStateAndResetForgetsThemAll() throws Exception {
         givenModel(Map.of("adaptation.mode", "hybrid"));
-        float[] probe = shirtLikeSample();
-        Prediction fresh = model.predict("probe-fresh", probe, Encoding.UINT8);
+        float[] probe = drifted(0);
+        Prediction fresh = model.predict("probe-fresh", probe, Encoding.FLOAT32);
 
-        for (int i = 0; i < 60; i++) {
-            model.predict("dim-camera", dimmed(probe, i), Encoding.UINT8);
+        for (int i = 1; i <= 150; i++) {
+            model.predict("drifted-camera", drifted(i), Encoding.FLOAT32);
         }
-        Prediction drifted = model.predict("dim-camera", probe, Encoding.UINT8);
-        Prediction otherStream = model.predict("other-camera", probe, Encoding.UINT8);
+        Prediction adapted = model.predict("drifted-camera", probe, Encoding.FLOAT32);
+        Prediction otherStream = model.predict("other-camera", probe, Encoding.FLOAT32);
 
-        assertThat(drifted.confidence()).as("the dim camera's estimate moved").isNotEqualTo(fresh.confidence());
+        assertThat(adapted.confidence()).as("the drifted camera's estimate moved").isNotEqualTo(fresh.confidence());
         assertThat(otherStream.confidence()).as("another stream starts at the source").isEqualTo(fresh.confidence());
         assertThat(adaptation()).containsEntry("mode", "hybrid").containsEntry("streams", 3);
 
         model.reset();
-        assertThat(model.predict("dim-camera", probe, Encoding.UINT8).confidence()).isEqualTo(fresh.confidence());
+        assertThat(model.predict("drifted-camera", probe, Encoding.FLOAT32).confidence())
+                .isEqualTo(fresh.confidence());
         assertThat(adaptation()).containsEntry("lastReset", "reset");
+    }
+
+    /** A test image through a sensor whose gain and offset drifted (severity 5). */
+    private static float[] drifted(int i) {
+        ImageSet test = Shipped.testSet();
+        return Corruptions.apply(Corruptions.byName("gain-offset"), test.image(i), 1, 28, 28, 5, 1, i);
     }
 
     @Test
