@@ -64,6 +64,8 @@ final class BenchCommand {
             rows.add(new Row("int8 plain", q, source));
             rows.add(new Row("int8 leantta", q, leantta));
         }
+        rows.add(new Row("fp32 hybrid", fp32, Method.all(leantta.rule(), leantta.layers(), leantta.tau(),
+                leantta.lambda()).get("leantta-hybrid")));
         ImageSet data = Shipped.testSet().limit(256);
         out.printf("bench: %s (%d bytes)%s, batch 1, %d intra-op thread(s), %d warm-up + %d timed runs per "
                 + "session, interleaved; leantta = rule %s, tau %s, lambda %s, layers %s%n", model, Files.size(model),
@@ -143,13 +145,17 @@ final class BenchCommand {
         table.print(out);
         Table ratios = new Table("latency ratios (same run)", "ratio", "median", "p90", "p99");
         ratios.row(ratioRow("fp32 leantta / fp32 plain", t[1], t[0]));
-        if (rows.size() > 2) {
+        if (rows.size() > 3) {
             ratios.row(ratioRow("int8 plain / fp32 plain", t[2], t[0]));
             ratios.row(ratioRow("int8 leantta / int8 plain", t[3], t[2]));
         }
+        int hybrid = rows.size() - 1;
+        ratios.row(ratioRow("fp32 hybrid / fp32 leantta", t[hybrid], t[1]));
         ratios.print(out);
         out.printf("%nadaptation latency ratio (median, leantta / plain): %.2fx%n", q(t[1], 0.5) / q(t[0], 0.5));
-        if (rows.size() > 2) {
+        out.printf("hybrid latency ratio (median, hybrid / stateless leantta): %.2fx%n",
+                q(t[hybrid], 0.5) / q(t[1], 0.5));
+        if (rows.size() > 3) {
             out.printf("int8 adaptation latency ratio (median, int8 leantta / int8 plain): %.2fx%n",
                     q(t[3], 0.5) / q(t[2], 0.5));
         }

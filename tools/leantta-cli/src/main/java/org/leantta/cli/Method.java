@@ -117,9 +117,18 @@ record Method(String name, String summary, WeightRule rule, String layers, Stati
             this.knobs = knobs;
         }
 
+        private HybridAdapter defaultStream;
+
+        /** Runs n samples; a stateful method takes them one at a time as the next samples of one stream. */
         Output run(float[] x, int n) throws OrtException {
             if (method.stateful()) {
-                throw new IllegalStateException(method.name() + " keeps state: run it through stream()");
+                if (n != 1) {
+                    throw new IllegalStateException(method.name() + " keeps state: it takes one sample at a time");
+                }
+                if (defaultStream == null) {
+                    defaultStream = stream();
+                }
+                return defaultStream.predict(x, adaptation()).output();
             }
             return knobs == null ? session.run(x, n) : session.run(x, n, knobs);
         }
