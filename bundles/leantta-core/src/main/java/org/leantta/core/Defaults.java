@@ -16,11 +16,11 @@ public final class Defaults {
     /** Which BatchNormalization layers are adapted (a layer selection). */
     public static final String LAYERS = "first:7";
     /** Hybrid: rate of the moving estimate of the environment's statistics. */
-    public static final double HYBRID_MOMENTUM = 0.02;
+    public static final double HYBRID_MOMENTUM = 0.01;
     /** Hybrid: weight of the source statistics, in samples, when an estimate starts. */
     public static final double HYBRID_PRIOR = 2;
     /** Hybrid: smoothed divergence from the estimate above which it re-anchors (an abrupt change). */
-    public static final double HYBRID_THRESHOLD = 0.12;
+    public static final double HYBRID_THRESHOLD = 0.06;
     /** Hybrid: smoothing rate of the change detector. */
     public static final double HYBRID_DETECTOR_RATE = 0.1;
     /** Hybrid: how much less confident than stateless LeanTTA the estimate may make predictions, on average. */

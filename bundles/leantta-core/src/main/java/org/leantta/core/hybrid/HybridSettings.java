@@ -3,7 +3,7 @@ package org.leantta.core.hybrid;
 /**
  * Knobs of the bounded-state hybrid.
  *
- * @param momentum    rate of the moving estimate once warmed up (0.02: about the last 50 samples)
+ * @param momentum    rate of the moving estimate once warmed up (0.01: about the last 100 samples)
  * @param prior       weight of the source statistics, in samples, when an estimate starts: the first samples
  *                    after an anchor move it by 1/(n + prior) (a running mean) until that falls to the momentum
  * @param threshold   change detector: re-anchor when the smoothed divergence from the estimate exceeds this

@@ -42,7 +42,7 @@ public @interface LeanTtaModelConfig {
     String adaptation_mode() default "hybrid";
 
     @AttributeDefinition(name = "Hybrid momentum", min = "0.0001", max = "1", description = "Hybrid mode: how fast "
-            + "the estimate follows the stream once warmed up (0.02: about the last 50 samples).")
+            + "the estimate follows the stream once warmed up (0.01: about the last 100 samples).")
     double hybrid_momentum() default Defaults.HYBRID_MOMENTUM;
 
     @AttributeDefinition(name = "Hybrid change threshold", min = "0.001", max = "1", description = "Hybrid mode: "
