@@ -13,7 +13,7 @@ cp -r "$ROOT/tools/leantta-cli/target/leantta-cli.jar" "$ROOT/tools/leantta-cli/
 VAL="$ROOT/models/fashion-mnist/val"
 run() { java -Dleantta.home="$ROOT" -jar "$SNAP/leantta-cli.jar" evaluate \
   --images "$VAL-images-idx3-ubyte.gz" --labels "$VAL-labels-idx1-ubyte.gz" --methods source,leantta-hybrid "$@" \
-  | awk '/^(mean|clean) /{m=$0} END{print $3" | "$4}'; }
+  | awk '/^(mean|clean) /{m=$0} END{split(m, f, " "); print f[3]" | "f[4]}'; }
 header() { printf "%-9s %-10s  %-18s %-18s %-18s %-18s %s\n" "$1" "$2" "persistent sev3" "gradual" "mixed sev3,5" \
   "clean" "mean hybrid"; }
 # one row: the two knob values, then the four streams and the mean of the hybrid's errors

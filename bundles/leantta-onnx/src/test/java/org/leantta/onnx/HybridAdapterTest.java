@@ -43,6 +43,10 @@ class HybridAdapterTest {
             assertThat(CompiledGraphTest.maxAbsDiff(adapted, stateless.logits()))
                     .as("the estimate moved with the drifted stream").isGreaterThan(1e-3);
 
+            HybridAdapter.Step exact = hybrid.predict(probe, KNOBS, true);
+            assertThat(exact.sourceShift()).as("the exact score is the stateless one, whatever the estimate")
+                    .isEqualTo(stateless.shift(0, null));
+
             hybrid.reset();
             assertThat(hybrid.predict(probe, KNOBS).output().logits()).containsExactly(stateless.logits());
             assertThat(hybrid.describe()).containsEntry("lastAnchorCause", "reset").containsEntry("samplesSinceAnchor", 1L);

@@ -128,7 +128,7 @@ record Method(String name, String summary, WeightRule rule, String layers, Stati
                 if (defaultStream == null) {
                     defaultStream = stream();
                 }
-                return defaultStream.predict(x, adaptation()).output();
+                return defaultStream.predict(x, adaptation(), true).output();
             }
             return knobs == null ? session.run(x, n) : session.run(x, n, knobs);
         }
