@@ -22,4 +22,7 @@ run quantize --out "$INT8_ALL" --adapt-layers all > /dev/null
 run evaluate --model "$INT8_ALL" --limit 2000 --severities 3,5 \
     --sweep-layers "none;first:1;first:3;first:5;first:7;last:3;last:5;all" > "$OUT/depth-int8.txt"
 run bench --int8 "$INT8" --profile > "$OUT/bench.txt"
-echo "results in $OUT"
+run threshold > "$OUT/threshold.txt"
+"$ROOT/tools/hybrid-results.sh"
+"$ROOT/tools/heldout-results.sh" > /dev/null
+echo "results in $OUT (the tuning records: ./leantta tune, tools/tune-hybrid.sh)"
