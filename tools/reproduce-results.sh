@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces every number of the README's results section into models/results/ (about 40 minutes on 2 cores).
+# Reproduces every number of the README's results section into models/results/ (about 70 minutes on 2 cores).
 # Runs from a snapshot of the command-line jars, so rebuilding while it runs cannot disturb it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
