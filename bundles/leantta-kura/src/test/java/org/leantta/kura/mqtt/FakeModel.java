@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.leantta.api.AdaptationControl;
 import org.leantta.api.Encoding;
@@ -25,8 +23,7 @@ final class FakeModel implements Predictor, AdaptationControl {
     final List<String> calls = new ArrayList<>();
     volatile boolean rollbackAvailable;
     volatile RuntimeException failure;
-    private volatile CountDownLatch entered = new CountDownLatch(0);
-    private volatile CountDownLatch release = new CountDownLatch(0);
+    private final Gate gate = new Gate();
 
     static Prediction byFirstValue(float[] x) {
         if (x.length != 4) {
@@ -38,16 +35,15 @@ final class FakeModel implements Predictor, AdaptationControl {
 
     /** From now on, predict waits inside until {@link #release()}. */
     void holdPredictions() {
-        entered = new CountDownLatch(1);
-        release = new CountDownLatch(1);
+        gate.hold();
     }
 
     boolean awaitHeld() throws InterruptedException {
-        return entered.await(5, TimeUnit.SECONDS);
+        return gate.awaitHeld();
     }
 
     void release() {
-        release.countDown();
+        gate.release();
     }
 
     @Override
@@ -57,13 +53,7 @@ final class FakeModel implements Predictor, AdaptationControl {
 
     @Override
     public Prediction predict(String stream, float[] values, Encoding encoding) {
-        entered.countDown();
-        try {
-            if (!release.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("test never released the prediction");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!gate.pass("prediction")) {
             throw new IllegalStateException("interrupted");
         }
         return answer.apply(values);

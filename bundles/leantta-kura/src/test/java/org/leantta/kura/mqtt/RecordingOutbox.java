@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,18 +20,11 @@ final class RecordingOutbox implements Outbox {
     private final BlockingQueue<Message> published = new LinkedBlockingQueue<>();
     private final List<Message> taken = new ArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
-    private volatile CountDownLatch entered = new CountDownLatch(0);
-    private volatile CountDownLatch release = new CountDownLatch(0);
+    private final Gate gate = new Gate();
 
     @Override
     public boolean publish(String topic, byte[] payload) {
-        entered.countDown();
-        try {
-            if (!release.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("test never released the publication");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!gate.pass("publication")) {
             return false;
         }
         if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -49,16 +41,15 @@ final class RecordingOutbox implements Outbox {
 
     /** From now on, publish waits inside until {@link #release()}. */
     void holdPublications() {
-        entered = new CountDownLatch(1);
-        release = new CountDownLatch(1);
+        gate.hold();
     }
 
     boolean awaitHeld() throws InterruptedException {
-        return entered.await(5, TimeUnit.SECONDS);
+        return gate.awaitHeld();
     }
 
     void release() {
-        release.countDown();
+        gate.release();
     }
 
     /** The next {@code n} messages, waiting up to 5 s for them. */
