@@ -125,8 +125,9 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     }
 
     private static Knobs knobs(Engine engine, ModelSettings s) throws Exception {
-        // adaptation off = tau 1: the source statistics exactly, and the shift score is still measured
-        return engine.adapted.knobs(Adaptation.of(s.enabled() ? s.tau() : 1f, s.lambda()));
+        // adaptation off = every layer masked: the source statistics exactly, the shift score still measured
+        Adaptation a = Adaptation.of(s.tau(), s.lambda());
+        return engine.adapted.knobs(s.enabled() ? a : a.withMask(new float[engine.info.layers().size()]));
     }
 
     @Deactivate

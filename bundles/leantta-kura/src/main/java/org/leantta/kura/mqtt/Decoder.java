@@ -104,7 +104,7 @@ final class Decoder {
         }
         long ts = m.get("ts") == null ? System.currentTimeMillis() : ((Double) m.get("ts")).longValue();
         Encoding encoding = m.get("encoding") == null ? Encoding.FLOAT32 : Encoding.parse((String) m.get("encoding"));
-        return new Item.Sample(sensor, id, ts, values, encoding);
+        return new Item.Sample(sensor, id, ts, values, encoding, payload.length);
     }
 
     /** What is wrong with a JSON sample's fields, or null. */
@@ -141,13 +141,13 @@ final class Decoder {
         float[] values = new float[n];
         if (payload.length == 4 * n) {
             ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            return new Item.Sample(sensor, id, System.currentTimeMillis(), values, Encoding.FLOAT32);
+            return new Item.Sample(sensor, id, System.currentTimeMillis(), values, Encoding.FLOAT32, payload.length);
         }
         if (payload.length == n) {
             for (int i = 0; i < n; i++) {
                 values[i] = payload[i] & 0xff;
             }
-            return new Item.Sample(sensor, id, System.currentTimeMillis(), values, Encoding.UINT8);
+            return new Item.Sample(sensor, id, System.currentTimeMillis(), values, Encoding.UINT8, payload.length);
         }
         return new Item.Rejected(topic, sensor, id, "binary payload of " + payload.length + " bytes: the model takes "
                 + n + " values, so expected " + 4 * n + " bytes (float32 little-endian) or " + n + " bytes (uint8)",

@@ -5,8 +5,13 @@ import org.leantta.api.Encoding;
 
 /** What the MQTT callback hands to the worker: a decoded sample, a command, or a rejected input. */
 sealed interface Item {
-    /** A sensor sample. */
-    record Sample(String sensor, String id, long ts, float[] values, Encoding encoding) implements Item {
+    /** A sensor sample and the size of the message it came in. */
+    record Sample(String sensor, String id, long ts, float[] values, Encoding encoding, int payloadBytes)
+            implements Item {
+        /** A sample as a raw binary message of its values would carry it. */
+        Sample(String sensor, String id, long ts, float[] values, Encoding encoding) {
+            this(sensor, id, ts, values, encoding, values.length * (encoding == Encoding.UINT8 ? 1 : Float.BYTES));
+        }
     }
 
     /**

@@ -60,7 +60,7 @@ final class Pipeline implements AutoCloseable {
     private static Item.Rejected dropped(Item item) {
         String reason = "dropped: the inference queue stayed full (raise queue.size or send less)";
         if (item instanceof Item.Sample s) {
-            return new Item.Rejected(null, s.sensor(), s.id(), reason, s.values().length);
+            return new Item.Rejected(null, s.sensor(), s.id(), reason, s.payloadBytes());
         }
         return new Item.Rejected(null, null, null, reason, 0);
     }
@@ -110,10 +110,11 @@ final class Pipeline implements AutoCloseable {
             p = predictor.predict(s.sensor(), s.values(), s.encoding());
         } catch (IllegalArgumentException e) {
             reject(new Item.Rejected(topics.sensor(s.sensor()), s.sensor(),
-                    s.id(), e.getMessage(), s.values().length));
+                    s.id(), e.getMessage(), s.payloadBytes()));
             return;
         } catch (RuntimeException e) {
-            reject(new Item.Rejected(null, s.sensor(), s.id(), "inference failed: " + e.getMessage(), 0));
+            reject(new Item.Rejected(topics.sensor(s.sensor()), s.sensor(), s.id(), "inference failed: " + e.getMessage(),
+                    s.payloadBytes()));
             return;
         }
         stats.predicted(p.shift(), p.outOfDistribution(), p.latencyMicros());
@@ -149,14 +150,16 @@ final class Pipeline implements AutoCloseable {
                 r.put("status", 400);
                 r.put("message", "requestId must be 1-128 letters, digits or ._:- (it becomes a topic level), got "
                         + Json.compact(given));
-                reject(new Item.Rejected(null, null, given, String.valueOf(r.get("message")), 0));
+                reject(new Item.Rejected(topics.command(c.command()), null, given, String.valueOf(r.get("message")),
+                        0));
                 send(topics.reply(rid), r);
                 return;
             }
         }
         Map<String, Object> reply = commands.execute(c, rid);
         if (!Integer.valueOf(200).equals(reply.get("status"))) {
-            reject(new Item.Rejected(null, null, rid, "command " + c.command() + ": " + reply.get("message"), 0));
+            reject(new Item.Rejected(topics.command(c.command()), null, rid,
+                    "command " + c.command() + ": " + reply.get("message"), 0));
         }
         send(topics.reply(rid), reply);
     }

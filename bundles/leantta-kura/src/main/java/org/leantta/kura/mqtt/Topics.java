@@ -22,6 +22,10 @@ record Topics(String prefix, String device) {
         return base() + "predictions/" + sensor;
     }
 
+    String command(String command) {
+        return base() + "commands/" + command;
+    }
+
     String errors() {
         return base() + "errors";
     }

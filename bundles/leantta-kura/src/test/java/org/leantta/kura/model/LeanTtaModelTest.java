@@ -93,9 +93,15 @@ class LeanTtaModelTest {
     void disablingAdaptationKeepsPredictingAndIsRecorded() throws Exception {
         givenModel(Map.of());
 
+        float[] drifted = drifted(0);
+        Prediction enabled = model.predict(drifted, Encoding.FLOAT32);
         model.setEnabled(false);
 
-        assertThat(model.predict(shirtLikeSample(), Encoding.UINT8).adapted()).isFalse();
+        Prediction disabled = model.predict(drifted, Encoding.FLOAT32);
+        assertThat(disabled.adapted()).isFalse();
+        assertThat(disabled.shift()).as("the shift score is still measured").isGreaterThan(0.05f)
+                .isCloseTo(enabled.shift(), org.assertj.core.api.Assertions.within(0.1f));
+        assertThat(disabled.confidence()).isNotEqualTo(enabled.confidence());
         assertThat(adaptation()).containsEntry("enabled", false);
         assertThat(configurationAdmin.stored().get("adaptation.enabled")).isEqualTo(false);
     }

@@ -68,7 +68,7 @@ class PipelineTest {
     void aSampleThePredictorRefusesIsReportedAndLaterSamplesAreStillAnsweredInOrder() throws Exception {
         givenPipeline(10, NO_WAIT);
 
-        whenAccepted(sample("cam1", "a", 0), new Item.Sample("cam1", "bad", 1, new float[3], Encoding.FLOAT32),
+        whenAccepted(sample("cam1", "a", 0), new Item.Sample("cam1", "bad", 1, new float[3], Encoding.FLOAT32, 27),
                 sample("cam1", "b", 2), sample("cam2", "c", 1));
 
         List<Message> out = outbox.await(4);
@@ -77,7 +77,7 @@ class PipelineTest {
         assertThat(out).extracting(m -> m.json().get("id")).containsExactly("a", "bad", "b", "c");
         assertThat(out.get(1).json()).containsEntry("topic", "leantta/gw-1/sensors/cam1")
                 .containsEntry("sensor", "cam1").containsEntry("reason", "sample has 3 values, the model expects 4")
-                .containsKey("ts");
+                .containsEntry("payloadBytes", 27.0).containsKey("ts");
         assertThat(counters()).containsEntry("predicted", 3L).containsEntry("rejected", 1L);
     }
 
