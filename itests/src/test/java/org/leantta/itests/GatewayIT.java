@@ -20,7 +20,9 @@ import org.leantta.api.Encoding;
 import org.leantta.api.Prediction;
 import org.leantta.api.Predictor;
 import org.leantta.core.data.ImageSet;
+import org.leantta.core.data.Sha256;
 import org.leantta.core.data.Shipped;
+import org.leantta.core.json.Json;
 import org.leantta.core.shift.Corruptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -207,7 +209,7 @@ public class GatewayIT {
             Map<String, Object> status = command(probe, base, "status", "st-1");
             assertEquals(200.0, status.get("status"));
             Map<?, ?> model = (Map<?, ?>) status.get("model");
-            assertEquals(sha256(java.nio.file.Path.of(OsgiRuntime.required("leantta.home"),
+            assertEquals(Sha256.of(java.nio.file.Path.of(OsgiRuntime.required("leantta.home"),
                     "models/fmnist-resnet8-int8.onnx")), model.get("sha256"));
             for (String key : List.of("configuration", "counters", "meanShift", "latencyMicros", "bridge", "adaptation")) {
                 assertTrue(key + " in status", status.containsKey(key));
@@ -326,11 +328,11 @@ public class GatewayIT {
     }
 
     static String floatJson(String id, float[] x) {
-        StringBuilder b = new StringBuilder("{\"id\":\"").append(id).append("\",\"data\":[");
-        for (int i = 0; i < x.length; i++) {
-            b.append(i == 0 ? "" : ",").append(x[i]);
+        List<Float> data = new java.util.ArrayList<>();
+        for (float v : x) {
+            data.add(v);
         }
-        return b.append("]}").toString();
+        return Json.compact(Map.of("id", id, "data", data));
     }
 
     private static void update(Configuration c, String key, Object value) throws Exception {
@@ -367,12 +369,16 @@ public class GatewayIT {
     }
 
     static String jsonUint8(String id, float[] image) {
-        StringBuilder b = new StringBuilder("{\"id\":\"").append(id).append("\",\"ts\":1700000000000,")
-                .append("\"encoding\":\"uint8\",\"data\":[");
-        for (int i = 0; i < image.length; i++) {
-            b.append(i == 0 ? "" : ",").append(Math.round(image[i] * 255));
+        List<Integer> data = new java.util.ArrayList<>();
+        for (float v : image) {
+            data.add(Math.round(v * 255));
         }
-        return b.append("]}").toString();
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("ts", 1_700_000_000_000L);
+        m.put("encoding", "uint8");
+        m.put("data", data);
+        return Json.compact(m);
     }
 
     static byte[] binaryUint8(float[] image) {
@@ -389,11 +395,6 @@ public class GatewayIT {
             b.putFloat(i == n / 2 ? Float.NaN : 0.5f);
         }
         return b.array();
-    }
-
-    static String sha256(java.nio.file.Path file) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(java.nio.file.Files.readAllBytes(file)));
     }
 
     static float[] shiftedImage(int index) {

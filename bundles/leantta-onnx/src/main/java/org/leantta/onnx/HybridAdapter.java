@@ -40,40 +40,40 @@ public final class HybridAdapter {
     /**
      * Predicts one sample and learns from it.
      *
-     * @param adaptation  tau, lambda and mask of the per-sample correction; its anchors are ignored (the
-     *                    estimate is the anchor)
+     * @param stateless   the knobs of the per-sample correction (tau, lambda, mask) with the source anchors, as
+     *                    made by {@link LeanTtaSession#knobs}; they serve the stateless runs as they are
      * @param sourceShift also run stateless on every sample, so that {@link Step#sourceShift()} is exactly the
      *                    stateless shift score (else it is measured in the network as the estimate normalizes it,
      *                    which reads lower once the estimate has adapted)
      */
-    public synchronized Step predict(float[] sample, Adaptation adaptation, boolean sourceShift)
-            throws OrtException {
+    public synchronized Step predict(float[] sample, Knobs stateless, boolean sourceShift) throws OrtException {
+        Adaptation adaptation = stateless.adaptation();
         Output withEstimate;
-        try (Knobs k = session.knobs(adaptation.withAnchors(state.anchorMean(), state.anchorVar()))) {
+        try (Knobs k = session.withAnchors(stateless, state.anchorMean(), state.anchorVar())) {
             withEstimate = session.run(sample, 1, k, true);
         }
         Output served = withEstimate;
-        Output stateless = null;
+        Output plain = null;
         boolean probe = state.probeDue();
         if (probe || sourceShift) {
-            stateless = session.run(sample, 1, adaptation.withAnchors(null, null));
+            plain = session.run(sample, 1, stateless);
         }
         if (probe) {
-            state.compare(withEstimate.confidence(0), stateless.confidence(0));
+            state.compare(withEstimate.confidence(0), plain.confidence(0));
             if (!state.trusted()) {
-                served = stateless;
+                served = plain;
             }
         }
-        float shift = sourceShift ? stateless.shift(0, adaptation.mask())
+        float shift = sourceShift ? plain.shift(0, adaptation.mask())
                 : (float) state.sourceShift(withEstimate.sampleMean(), adaptation.tau());
         boolean reanchored = state.observe(withEstimate.sampleMean(), withEstimate.sampleVar(),
                 withEstimate.shift(0, adaptation.mask()));
         return new Step(served, shift, reanchored);
     }
 
-    /** {@link #predict(float[], Adaptation, boolean)} without the exact shift score. */
-    public Step predict(float[] sample, Adaptation adaptation) throws OrtException {
-        return predict(sample, adaptation, false);
+    /** {@link #predict(float[], Knobs, boolean)} without the exact shift score. */
+    public Step predict(float[] sample, Knobs stateless) throws OrtException {
+        return predict(sample, stateless, false);
     }
 
     /** Forgets the environment: the next sample is corrected against the source statistics. */

@@ -128,6 +128,26 @@ public final class LeanTtaSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The knobs of {@code base} with other anchors: only the anchor tensors are made (and closed with the result);
+     * tau, lambda and mask are shared with {@code base}, which must stay open while the result is used.
+     */
+    public Knobs withAnchors(Knobs base, float[][] anchorMean, float[][] anchorVar) throws OrtException {
+        ensureOpen();
+        Map<String, OnnxTensor> t = new HashMap<>(base.tensors());
+        Set<String> owned = new HashSet<>();
+        try {
+            for (AdaptedLayer l : layers) {
+                anchor(t, owned, GraphNames.anchorMean(l.index()), l, anchorMean);
+                anchor(t, owned, GraphNames.anchorVar(l.index()), l, anchorVar);
+            }
+            return new Knobs(base.adaptation().withAnchors(anchorMean, anchorVar), t, owned);
+        } catch (OrtException | RuntimeException e) {
+            owned.forEach(name -> t.get(name).close());
+            throw e;
+        }
+    }
+
     private static void own(Map<String, OnnxTensor> t, Set<String> owned, String name, OnnxTensor tensor) {
         t.put(name, tensor);
         owned.add(name);

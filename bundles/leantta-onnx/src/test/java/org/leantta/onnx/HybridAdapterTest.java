@@ -21,13 +21,14 @@ class HybridAdapterTest {
     void aFreshStateAnswersExactlyAsStatelessLeanTtaAndResetReturnsToIt() throws Exception {
         ModelProto source = TinyModels.nchw(5, 13);
         CompiledModel compiled = new LeanTtaCompiler(WeightRule.CODE, LayerSelection.all()).compile(source);
-        try (LeanTtaSession session = LeanTtaSession.adapted(compiled, SessionSettings.defaults())) {
+        try (LeanTtaSession session = LeanTtaSession.adapted(compiled, SessionSettings.defaults());
+             Knobs knobs = session.knobs(KNOBS)) {
             Random r = new Random(4);
             float[] probe = CompiledGraphTest.shiftedInput(r, 1, session.sampleSize());
             Output stateless = session.run(probe, 1, KNOBS);
             HybridAdapter hybrid = new HybridAdapter(session, SETTINGS);
 
-            HybridAdapter.Step first = hybrid.predict(probe, KNOBS);
+            HybridAdapter.Step first = hybrid.predict(probe, knobs);
             assertThat(first.output().logits()).containsExactly(stateless.logits());
             assertThat(first.sourceShift()).isEqualTo(stateless.shift(0, null), org.assertj.core.api.Assertions.within(1e-6f));
 
@@ -37,18 +38,18 @@ class HybridAdapterTest {
                 for (int k = 0; k < x.length; k++) {
                     drifted[k] = x[k] * 2.5f + 1.5f;   // a sensor whose gain and offset drifted, for good
                 }
-                hybrid.predict(drifted, KNOBS);
+                hybrid.predict(drifted, knobs);
             }
-            float[] adapted = hybrid.predict(probe, KNOBS).output().logits();
+            float[] adapted = hybrid.predict(probe, knobs).output().logits();
             assertThat(CompiledGraphTest.maxAbsDiff(adapted, stateless.logits()))
                     .as("the estimate moved with the drifted stream").isGreaterThan(1e-3);
 
-            HybridAdapter.Step exact = hybrid.predict(probe, KNOBS, true);
+            HybridAdapter.Step exact = hybrid.predict(probe, knobs, true);
             assertThat(exact.sourceShift()).as("the exact score is the stateless one, whatever the estimate")
                     .isEqualTo(stateless.shift(0, null));
 
             hybrid.reset();
-            assertThat(hybrid.predict(probe, KNOBS).output().logits()).containsExactly(stateless.logits());
+            assertThat(hybrid.predict(probe, knobs).output().logits()).containsExactly(stateless.logits());
             assertThat(hybrid.describe()).containsEntry("lastAnchorCause", "reset").containsEntry("samplesSinceAnchor", 1L);
         }
     }

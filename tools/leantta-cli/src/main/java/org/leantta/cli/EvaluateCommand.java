@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.leantta.core.data.Sha256;
 import org.leantta.core.json.Json;
 import java.util.Set;
 import java.util.TreeSet;

@@ -153,7 +153,8 @@ final class Evaluation {
         for (int i = 0; i < segment.size(); i++) {
             StreamItem item = segment.get(i);
             float[] x = item.apply(data.image(item.sampleIndex()), data.channels(), data.height(), data.width(), seed);
-            wrong[i] = adapter.predict(x, runner.adaptation()).output().argmax(0) == data.label(item.sampleIndex()) ? 0 : 1;
+            int predicted = adapter.predict(x, runner.knobs()).output().argmax(0);
+            wrong[i] = predicted == data.label(item.sampleIndex()) ? 0 : 1;
         }
         synchronized (cells) {
             for (int i = 0; i < segment.size(); i++) {

@@ -128,13 +128,13 @@ record Method(String name, String summary, WeightRule rule, String layers, Stati
                 if (defaultStream == null) {
                     defaultStream = stream();
                 }
-                return defaultStream.predict(x, adaptation(), true).output();
+                return defaultStream.predict(x, knobs, true).output();
             }
             return knobs == null ? session.run(x, n) : session.run(x, n, knobs);
         }
 
-        Adaptation adaptation() {
-            return knobs.adaptation();
+        Knobs knobs() {
+            return knobs;
         }
 
         /** A fresh state for one stream of a hybrid method, on this runner's session. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leantta.core.data.Sha256;
 import org.leantta.core.json.Json;
 import org.leantta.core.Defaults;
 import org.leantta.core.data.Idx;

@@ -3,7 +3,9 @@ package org.leantta.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,13 +29,13 @@ final class Replay implements AutoCloseable {
     private final MqttClient client;
     private final String base;
     private final ImageSet data;
-    private final java.util.List<StreamItem> schedule;
+    private final List<StreamItem> schedule;
     private final PrintStream out;
     private final Semaphore window = new Semaphore(IN_FLIGHT);
     private final Map<String, Integer> labels = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Map<String, Object>> answers = new LinkedBlockingQueue<>();
 
-    Replay(String broker, String base, ImageSet data, java.util.List<StreamItem> schedule, PrintStream out)
+    Replay(String broker, String base, ImageSet data, List<StreamItem> schedule, PrintStream out)
             throws Exception {
         this.base = base;
         this.data = data;
@@ -151,16 +153,12 @@ final class Replay implements AutoCloseable {
         float[] x = item.apply(data.image(item.sampleIndex()), data.channels(), data.height(), data.width(), i);
         String id = "demo-" + i;
         labels.put(id, data.label(item.sampleIndex()));
-        String json = "{\"id\":\"" + id + "\",\"data\":" + floats(x) + "}";
-        client.publish(base + "sensors/" + SENSOR, json.getBytes(StandardCharsets.UTF_8), 1, false);
-    }
-
-    private static String floats(float[] x) {
-        StringBuilder s = new StringBuilder(x.length * 8).append('[');
-        for (int i = 0; i < x.length; i++) {
-            s.append(i == 0 ? "" : ",").append(x[i]);
+        List<Float> data = new ArrayList<>(x.length);
+        for (float v : x) {
+            data.add(v);
         }
-        return s.append(']').toString();
+        String json = Json.compact(Map.of("id", id, "data", data));
+        client.publish(base + "sensors/" + SENSOR, json.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
     @Override

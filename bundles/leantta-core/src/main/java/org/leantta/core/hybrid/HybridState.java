@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.leantta.core.LayerStats;
+import org.leantta.core.LeanTta;
+import org.leantta.core.WeightRule;
 
 /**
  * The bounded memory of the hybrid: per adapted layer one moving estimate of the target mean and variance
@@ -116,15 +118,14 @@ public final class HybridState {
      * over layers of d = 1 - exp(-sum_c ((1-tau)(mu_t - mu_s))^2 / (var_s + 1e-6)).
      */
     public double sourceShift(float[][] sampleMean, double tau) {
+        LeanTta reference = new LeanTta(tau, 0, WeightRule.CODE);
         double sum = 0;
         for (int l = 0; l < source.size(); l++) {
-            LayerStats s = source.get(l);
-            double m = 0;
-            for (int c = 0; c < s.channels(); c++) {
-                double diff = (1 - tau) * (sampleMean[l][c] - s.mean()[c]);
-                m += diff * diff / (s.var()[c] + org.leantta.core.LeanTta.DIVERGENCE_EPS);
+            double[] mean = new double[sampleMean[l].length];
+            for (int c = 0; c < mean.length; c++) {
+                mean[c] = sampleMean[l][c];
             }
-            sum += 1 - Math.exp(-m);
+            sum += reference.divergence(mean, source.get(l).mean(), source.get(l).var());
         }
         return source.isEmpty() ? 0 : sum / source.size();
     }

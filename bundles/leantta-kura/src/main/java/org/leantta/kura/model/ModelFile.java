@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import org.leantta.core.data.Sha256;
 
 /** A model's bytes, its identity and its labels, from a file or the built-in reference model. */
 record ModelFile(String id, byte[] bytes, String sha256, List<String> labels) {
@@ -35,7 +33,7 @@ record ModelFile(String id, byte[] bytes, String sha256, List<String> labels) {
             labels = Files.isRegularFile(labelFile) ? lines(Files.readString(labelFile)) : List.of();
             id = path.getFileName().toString();
         }
-        String sha = sha256(bytes);
+        String sha = Sha256.of(bytes);
         if (!s.sha256().isEmpty() && !s.sha256().equals(sha)) {
             throw new IllegalArgumentException("model.sha256: the model " + id + " has SHA-256 " + sha
                     + ", the configuration expects " + s.sha256());
@@ -58,14 +56,6 @@ record ModelFile(String id, byte[] bytes, String sha256, List<String> labels) {
                 throw new IOException("built-in resource " + name + " is missing from the bundle");
             }
             return in.readAllBytes();
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -21,13 +21,15 @@ final class FakeConfigurationAdmin {
                 updates++;
                 yield null;
             }
-            default -> throw new UnsupportedOperationException(name);
+            // the component calls nothing else: a new call should fail the test, not pass silently
+            default -> throw new UnsupportedOperationException("the fake Configuration does not answer " + name);
         });
         return proxy(ConfigurationAdmin.class, (name, args) -> {
             if (name.equals("getConfiguration") && args.length == 2 && LeanTtaModel.PID.equals(args[0])) {
                 return configuration;
             }
-            throw new UnsupportedOperationException(name);
+            throw new UnsupportedOperationException("the fake ConfigurationAdmin answers getConfiguration(PID, \"?\") "
+                    + "only, not " + name);
         });
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.leantta.core.data.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class ModelFileTest {
 
         assertThat(f.id()).isEqualTo("m.onnx");
         assertThat(f.bytes()).isEqualTo(BYTES);
-        assertThat(f.sha256()).isEqualTo(ModelFile.sha256(BYTES)).hasSize(64);
+        assertThat(f.sha256()).isEqualTo(Sha256.of(BYTES)).hasSize(64);
         assertThat(f.labels()).containsExactly("cat", "dog", "bird");
     }
 
@@ -58,7 +59,7 @@ class ModelFileTest {
         assertThatThrownBy(() -> ModelFile.load(settings(Map.of("model.path", model.toString(),
                 "model.sha256", expected))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("model.sha256: the model m.onnx has SHA-256 " + ModelFile.sha256(BYTES)
+                .hasMessage("model.sha256: the model m.onnx has SHA-256 " + Sha256.of(BYTES)
                         + ", the configuration expects " + expected);
     }
 
@@ -67,12 +68,12 @@ class ModelFileTest {
         Path model = givenFile("m.onnx", BYTES);
 
         assertThat(ModelFile.load(settings(Map.of("model.path", model.toString(),
-                "model.sha256", ModelFile.sha256(BYTES).toUpperCase()))).id()).isEqualTo("m.onnx");
+                "model.sha256", Sha256.of(BYTES).toUpperCase()))).id()).isEqualTo("m.onnx");
     }
 
     @Test
     void sha256OfTheEmptyInputIsTheKnownValue() {
-        assertThat(ModelFile.sha256(new byte[0]))
+        assertThat(Sha256.of(new byte[0]))
                 .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
