@@ -1,13 +1,15 @@
 package org.leantta.kura.model;
 
-import java.io.IOException;
+import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.eclipse.kura.configuration.ConfigurationService;
 import org.leantta.api.AdaptationControl;
 import org.leantta.api.Encoding;
 import org.leantta.api.ModelInfo;
@@ -25,19 +27,26 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The LeanTTA model service: one ONNX classifier, compiled so that every inference adapts the BatchNorm
  * statistics to its sample. Hyper-parameters apply live; model, rule, layers and threads rebuild the sessions
- * while predictions continue on the old ones.
+ * while predictions continue on the old ones. A configuration it cannot use never fails the activation (Kura
+ * lists only active components): the component starts without a model, answers every sample with the reason,
+ * reports it in {@code status}, and serves once a usable configuration arrives.
  */
 @Component(name = LeanTtaModel.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {Predictor.class, AdaptationControl.class, ConfigurableComponent.class})
 @Designate(ocd = LeanTtaModelConfig.class)
 public final class LeanTtaModel implements Predictor, AdaptationControl, ConfigurableComponent {
     public static final String PID = "org.leantta.kura.model.LeanTtaModel";
-    private static final System.Logger LOG = System.getLogger(LeanTtaModel.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LeanTtaModel.class);
 
     /** Everything one prediction needs; replaced whole, never changed. */
     private record State(ModelSettings settings, Engine engine, Knobs knobs) {
@@ -47,61 +56,63 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     static final int MAX_STREAMS = 256;
 
     private final ConfigurationAdmin configurationAdmin;
+    /** Kura's ConfigurationService: changes made by commands go through it so that they land in a snapshot. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationService configurationService;
     private final Streams streams = new Streams(MAX_STREAMS);
     /** Readers predict; the writer swaps the state and closes what the old one held once no reader uses it. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile State state;
     private ModelSettings previous;
     private volatile String lastRejected;
+    private volatile boolean closed;
 
     @Activate
-    public LeanTtaModel(@Reference ConfigurationAdmin configurationAdmin, LeanTtaModelConfig config) throws Exception {
+    public LeanTtaModel(@Reference ConfigurationAdmin configurationAdmin, LeanTtaModelConfig config) {
         this.configurationAdmin = configurationAdmin;
-        ModelSettings s = ModelSettings.from(config);
-        Engine engine = Engine.open(s);
-        try {
-            state = new State(s, engine, knobs(engine, s));
-        } catch (Exception e) {
-            engine.close();
-            throw e;
-        }
-        LOG.log(System.Logger.Level.INFO, "LeanTTA model {0} ready: {1} adapted layers", engine.info.id(),
-                engine.info.layers().size());
+        configure(config);
     }
 
     @Modified
-    void modified(LeanTtaModelConfig config) throws Exception {
-        ModelSettings next;
+    void modified(LeanTtaModelConfig config) {
+        configure(config);
+    }
+
+    /** Applies a configuration, or records and logs why it cannot be used; never throws. */
+    private synchronized void configure(LeanTtaModelConfig config) {
         try {
-            next = ModelSettings.from(config);
-            apply(next);
+            apply(ModelSettings.from(config));
             lastRejected = null;
+            Engine e = state.engine;
+            LOG.info("LeanTTA model {} ready: {} adapted layers", e.info.id(), e.info.layers().size());
         } catch (Exception e) {
-            lastRejected = e.getMessage();
-            LOG.log(System.Logger.Level.ERROR, "configuration refused, the previous one stays in force: "
-                    + e.getMessage());
-            throw e;
+            lastRejected = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.error("configuration refused ({}); {}", lastRejected, state == null
+                    ? "no model is loaded until a usable configuration arrives" : "the previous one stays in force");
         }
     }
 
     /** Makes {@code next} the current settings, keeping the current ones for rollback. */
     private synchronized void apply(ModelSettings next) throws Exception {
         State old = state;
-        if (old.settings.equals(next)) {
+        if (old != null && old.settings.equals(next)) {
             return;
         }
-        Engine engine = old.settings.needsRebuild(next) ? Engine.open(next) : old.engine;
+        Engine engine = old == null || old.settings.needsRebuild(next) ? Engine.open(next) : old.engine;
         Knobs knobs;
         try {
             knobs = knobs(engine, next);
         } catch (Exception e) {
-            if (engine != old.engine) {
+            if (old == null || engine != old.engine) {
                 engine.close();
             }
             throw e;
         }
-        swap(new State(next, engine, knobs), old.settings.restartsStreams(next));
-        previous = old.settings;
+        swap(new State(next, engine, knobs), old == null || old.settings.restartsStreams(next));
+        if (old != null) {
+            previous = old.settings;
+        }
     }
 
     private void swap(State next, boolean restartStreams) {
@@ -134,6 +145,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     void deactivate() {
         lock.writeLock().lock();
         try {
+            closed = true;
             if (state != null) {
                 state.knobs.close();
                 state.engine.close();
@@ -191,7 +203,8 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     private State current() {
         State s = state;
         if (s == null) {
-            throw new IllegalStateException("the LeanTTA model is deactivated");
+            throw new IllegalStateException(closed ? "the LeanTTA model is deactivated"
+                    : "no model loaded: " + lastRejected);
         }
         return s;
     }
@@ -229,19 +242,38 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         return true;
     }
 
-    /** Records settings in ConfigurationAdmin, so the web console and a restart see them. */
-    private void persist(ModelSettings s) throws IOException {
+    /**
+     * Records settings so that the web console and a restart see them: through Kura's ConfigurationService when
+     * it is there (the change lands in a snapshot), else straight into ConfigurationAdmin.
+     */
+    private void persist(ModelSettings s) throws Exception {
         Configuration c = configurationAdmin.getConfiguration(PID, "?");
         Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
         s.toProperties().forEach(props::put);
-        c.update(props);
+        ConfigurationService kura = configurationService;
+        if (kura != null) {
+            Map<String, Object> all = new HashMap<>();
+            for (String key : Collections.list(props.keys())) {
+                all.put(key, props.get(key));
+            }
+            kura.updateConfiguration(PID, all);
+        } else {
+            c.update(props);
+        }
     }
 
     @Override
     public Map<String, Object> status() {
-        State s = current();
+        State s = state;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pid", PID);
+        if (s == null) {
+            m.put("ready", false);
+            m.put("reason", closed ? "deactivated" : "no model loaded: " + lastRejected);
+            m.put("lastRejectedConfiguration", lastRejected);
+            return m;
+        }
+        m.put("ready", true);
         m.put("configuration", s.settings.toProperties());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", s.engine.info.id());

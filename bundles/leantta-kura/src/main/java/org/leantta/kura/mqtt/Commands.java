@@ -7,12 +7,12 @@ import java.util.function.Supplier;
 import org.leantta.api.AdaptationControl;
 
 /** Executes operator commands and builds their replies. */
-final class Commands {
-    static final List<String> NAMES = List.of("reset", "enable", "disable", "rollback", "status");
+public final class Commands {
+    static final List<String> NAMES = List.of("reset", "enable", "disable", "rollback", "status", "configuration");
     private final AdaptationControl control;
     private final Supplier<Map<String, Object>> bridgeStatus;
 
-    Commands(AdaptationControl control, Supplier<Map<String, Object>> bridgeStatus) {
+    public Commands(AdaptationControl control, Supplier<Map<String, Object>> bridgeStatus) {
         this.control = control;
         this.bridgeStatus = bridgeStatus;
     }
@@ -35,6 +35,11 @@ final class Commands {
                 case "rollback" -> control.rollback()
                         ? reply(c, requestId, 200, "previous configuration restored")
                         : reply(c, requestId, 400, "no previous configuration to roll back to");
+                case "configuration" -> {
+                    Map<String, Object> r = reply(c, requestId, 200, "ok");
+                    r.put("configuration", control.status().get("configuration"));
+                    yield r;
+                }
                 case "status" -> {
                     Map<String, Object> r = reply(c, requestId, 200, "ok");
                     r.putAll(control.status());

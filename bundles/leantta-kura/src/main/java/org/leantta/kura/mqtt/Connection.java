@@ -17,6 +17,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Paho client: connects in the background with exponential backoff (1 s doubling to 60 s), subscribes on
@@ -24,7 +26,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * for the worker, waiting out short disconnections.
  */
 final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final long MAX_BACKOFF_MS = 60_000;
     private static final long PUBLISH_WAIT_MS = 30_000;
     private final BridgeSettings settings;
@@ -58,14 +60,13 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
         }
         try {
             client.connect(options()).waitForCompletion(30_000);
-            LOG.log(System.Logger.Level.INFO, "connected to {0} as {1}", settings.brokerUrl(), settings.clientId());
+            LOG.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
         } catch (Exception e) {
             if (closed) {
                 return;
             }
             lastError = e.getMessage() == null ? e.toString() : e.getMessage();
-            LOG.log(System.Logger.Level.WARNING, "cannot connect to {0} ({1}); retrying in {2} ms",
-                    settings.brokerUrl(), lastError, backoffMs);
+            LOG.warn("cannot connect to {} ({}); retrying in {} ms", settings.brokerUrl(), lastError, backoffMs);
             if (!closed) {
                 connector.schedule(() -> connect(Math.min(backoffMs * 2, MAX_BACKOFF_MS)), backoffMs,
                         TimeUnit.MILLISECONDS);
@@ -116,14 +117,14 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
             lastError = null;
         } catch (MqttException e) {
             lastError = "subscribe failed: " + e.getMessage();
-            LOG.log(System.Logger.Level.ERROR, lastError);
+            LOG.error(lastError);
         }
     }
 
     @Override
     public void connectionLost(Throwable cause) {
         lastError = "connection lost: " + cause;
-        LOG.log(System.Logger.Level.WARNING, "{0}; reconnecting", lastError);
+        LOG.warn("{}; reconnecting", lastError);
     }
 
     @Override
@@ -132,7 +133,7 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
         try {
             inbound.accept(topic, message.getPayload());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "message on " + topic + " could not be queued", e);
+            LOG.error("message on {} could not be queued", topic, e);
         }
     }
 
@@ -153,13 +154,12 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
             } catch (MqttException e) {
                 if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
                         && e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                    LOG.log(System.Logger.Level.ERROR, "publish to " + topic + " failed", e);
+                    LOG.error("publish to {} failed", topic, e);
                     return false;
                 }
             }
             if (System.currentTimeMillis() > deadline) {
-                LOG.log(System.Logger.Level.ERROR, "publish to {0} gave up: not connected for {1} ms", topic,
-                        PUBLISH_WAIT_MS);
+                LOG.error("publish to {} gave up: not connected for {} ms", topic, PUBLISH_WAIT_MS);
                 return false;
             }
             try {
@@ -189,12 +189,12 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
                 client.disconnect(2000).waitForCompletion(3000);
             }
         } catch (MqttException e) {
-            LOG.log(System.Logger.Level.WARNING, "disconnect: " + e.getMessage());
+            LOG.warn("disconnect: {}", e.getMessage());
         }
         try {
             client.close(true);
         } catch (MqttException e) {
-            LOG.log(System.Logger.Level.WARNING, "close: " + e.getMessage());
+            LOG.warn("close: {}", e.getMessage());
         }
     }
 }

@@ -15,7 +15,7 @@ import org.leantta.core.json.Json;
  * Turns one MQTT message into an {@link Item}. Never throws: whatever cannot be read becomes a
  * {@link Item.Rejected} carrying the reason.
  */
-final class Decoder {
+public final class Decoder {
     private final Topics topics;
     private final int maxPayloadBytes;
     /** The model's input size, asked per message because the model may change under a live update. */
@@ -28,11 +28,16 @@ final class Decoder {
         this.inputSize = inputSize;
     }
 
+    /** A decoder of samples and command bodies that arrive without an MQTT topic (Kura's cloud connection). */
+    public static Decoder forMessages(int maxPayloadBytes, IntSupplier inputSize) {
+        return new Decoder(null, maxPayloadBytes, inputSize);
+    }
+
     Item decode(String topic, byte[] payload) {
         try {
             String sensor = topics.sensorOf(topic);
             if (sensor != null) {
-                return sample(topic, sensor, payload);
+                return sampleOf(topic, sensor, payload);
             }
             String command = topics.commandOf(topic);
             if (command != null) {
@@ -45,7 +50,19 @@ final class Decoder {
         }
     }
 
-    private Item sample(String topic, String sensor, byte[] payload) {
+    /**
+     * A sensor sample: a JSON sample object or the model's values as raw bytes (uint8, or float32
+     * little-endian); {@code origin} is named in the report if it is rejected. Never throws.
+     */
+    public Item sample(String origin, String sensor, byte[] payload) {
+        try {
+            return sampleOf(origin, sensor, payload);
+        } catch (RuntimeException e) {
+            return new Item.Rejected(origin, sensor, null, "could not decode: " + e, payload.length);
+        }
+    }
+
+    private Item sampleOf(String topic, String sensor, byte[] payload) {
         String fallbackId = sensor + "-" + sequence.incrementAndGet();
         if (payload.length == 0) {
             return new Item.Rejected(topic, sensor, null,
@@ -154,7 +171,8 @@ final class Decoder {
                 payload.length);
     }
 
-    private Item command(String topic, String command, byte[] payload) {
+    /** A command with its optional JSON body; never throws. */
+    public Item command(String topic, String command, byte[] payload) {
         Map<String, Object> body = Map.of();
         if (payload.length > maxPayloadBytes) {
             return new Item.Rejected(topic, null, null, "command payload of " + payload.length

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.leantta.api.Encoding;
 
 /** What the MQTT callback hands to the worker: a decoded sample, a command, or a rejected input. */
-sealed interface Item {
+public sealed interface Item {
     /** A sensor sample and the size of the message it came in. */
     record Sample(String sensor, String id, long ts, float[] values, Encoding encoding, int payloadBytes)
             implements Item {

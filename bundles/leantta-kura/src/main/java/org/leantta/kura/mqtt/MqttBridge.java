@@ -13,97 +13,143 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The MQTT side of the gateway: sensor samples and commands in, predictions, errors and replies out
- * (topics in {@link Topics}). A configuration update reconnects only when connection settings change;
- * queued messages survive it and are answered on the new topics.
+ * The MQTT front for brokers outside Kura's cloud connection (and for {@code ./leantta run}): sensor samples and
+ * commands in, predictions, errors and replies out (topics in {@link Topics}). A configuration update reconnects
+ * only when connection settings change; queued messages survive it and are answered on the new topics. A
+ * configuration it cannot use never fails the activation: the bridge stays idle, logs why and says so in
+ * {@code status}, and connects once a usable configuration arrives.
  */
 @Component(name = MqttBridge.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = ConfigurableComponent.class)
 @Designate(ocd = MqttBridgeConfig.class)
 public final class MqttBridge implements ConfigurableComponent {
     public static final String PID = "org.leantta.kura.mqtt.MqttBridge";
-    private static final System.Logger LOG = System.getLogger(MqttBridge.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
+    /** Answers go nowhere (and are counted as failures) while no connection exists. */
+    private static final Outbox NOWHERE = (topic, payload) -> false;
 
-    private final Predictor predictor;
-    /** Kura's decryption of Password properties; null off a gateway, where passwords are given in clear. */
-    private final CryptoService crypto;
-    private final Pipeline pipeline;
-    private volatile BridgeSettings settings;
-    private volatile Connection connection;
+    @Reference
+    Predictor predictor;
+    @Reference
+    AdaptationControl control;
+    /** Kura's decryption of Password properties; absent off a gateway, where passwords are given in clear. */
+    private volatile CryptoService crypto;
+
+    private Pipeline pipeline;
+    private MqttBridgeConfig config;
+    private BridgeSettings settings;
+    private Connection connection;
     private volatile Decoder decoder;
+    private volatile String refused;
 
-    /**
-     * The CryptoService comes in through the constructor because the constructor already reads the passwords
-     * (a field reference would be injected only after it returned).
-     */
     @Activate
-    public MqttBridge(@Reference Predictor predictor, @Reference AdaptationControl control,
-                      @Reference(name = "crypto", cardinality = ReferenceCardinality.OPTIONAL,
-                              policyOption = ReferencePolicyOption.GREEDY) CryptoService crypto,
-                      MqttBridgeConfig config) throws Exception {
-        this.predictor = predictor;
-        this.crypto = crypto;
-        BridgeSettings s = BridgeSettings.from(config, Secrets.of(crypto));
-        Stats stats = new Stats();
+    synchronized void activate(MqttBridgeConfig config) {
         Commands commands = new Commands(control, this::describe);
-        this.settings = s;
-        this.decoder = decoder(s);
-        this.connection = new Connection(s, this::inbound);
-        this.pipeline = new Pipeline(predictor, commands, stats, s.topics(), connection, s.queueSize(),
-                s.queueTimeoutMs());
-        connection.start();
+        pipeline = new Pipeline(predictor, commands, new Stats(), new MqttSink(new Topics("leantta", "idle"), NOWHERE),
+                1000, 0);
+        apply(config);
     }
 
-    private Decoder decoder(BridgeSettings s) {
-        return new Decoder(s.topics(), s.maxPayloadBytes(), () -> predictor.model().inputSize());
+    /** Kura's CryptoService may come after activation: passwords are then decrypted again. */
+    @Reference(name = "crypto", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCrypto(CryptoService service) {
+        crypto = service;
+        reapply();
+    }
+
+    void unbindCrypto(CryptoService service) {
+        if (crypto == service) {
+            crypto = null;
+        }
+    }
+
+    private synchronized void reapply() {
+        if (config != null) {
+            apply(config);
+        }
+    }
+
+    @Modified
+    synchronized void modified(MqttBridgeConfig next) {
+        apply(next);
+    }
+
+    /** Makes {@code next} current if it can be used; else keeps what runs, logs and records the reason. */
+    private void apply(MqttBridgeConfig next) {
+        config = next;
+        BridgeSettings s;
+        try {
+            s = BridgeSettings.from(next, Secrets.of(crypto));
+        } catch (IllegalArgumentException e) {
+            refused = e.getMessage();
+            LOG.error("configuration refused ({}); {}", e.getMessage(), settings == null
+                    ? "the bridge stays idle until a usable configuration arrives" : "the previous one stays in force");
+            return;
+        }
+        refused = null;
+        if (!next.enabled()) {
+            stop();
+            settings = s;
+            LOG.info("MQTT bridge disabled by configuration");
+            return;
+        }
+        decoder = new Decoder(s.topics(), s.maxPayloadBytes(), () -> predictor.model().inputSize());
+        if (connection != null && settings != null && !settings.needsReconnect(s)) {
+            pipeline.reconfigure(new MqttSink(s.topics(), connection), s.queueSize(), s.queueTimeoutMs());
+            settings = s;
+            return;
+        }
+        Connection fresh;
+        try {
+            fresh = new Connection(s, this::inbound);
+        } catch (Exception e) {
+            refused = "cannot create the MQTT client for " + s.brokerUrl() + ": " + e.getMessage();
+            LOG.error(refused);
+            return;
+        }
+        pipeline.reconfigure(new MqttSink(s.topics(), fresh), s.queueSize(), s.queueTimeoutMs());
+        // the old client goes first: a broker drops the older of two clients with one id
+        stop();
+        connection = fresh;
+        settings = s;
+        fresh.start();
+        LOG.info("connecting to {} as {}", s.brokerUrl(), s.clientId());
+    }
+
+    private void stop() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
     }
 
     private void inbound(String topic, byte[] payload) {
         pipeline.accept(decoder.decode(topic, payload));
     }
 
-    @Modified
-    synchronized void modified(MqttBridgeConfig config) throws Exception {
-        BridgeSettings next;
-        try {
-            next = BridgeSettings.from(config, Secrets.of(crypto));
-        } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.ERROR, "configuration refused, the previous one stays in force: "
-                    + e.getMessage());
-            throw e;
-        }
-        Decoder nextDecoder = decoder(next);
-        if (settings.needsReconnect(next)) {
-            Connection fresh = new Connection(next, this::inbound);
-            Connection stale = connection;
-            pipeline.reconfigure(next.topics(), fresh, next.queueSize(), next.queueTimeoutMs());
-            decoder = nextDecoder;
-            connection = fresh;
-            settings = next;
-            // the old client goes first: a broker drops the older of two clients with one id
-            stale.close();
-            fresh.start();
-            LOG.log(System.Logger.Level.INFO, "reconnecting to {0} as {1}", next.brokerUrl(), next.clientId());
-        } else {
-            pipeline.reconfigure(next.topics(), connection, next.queueSize(), next.queueTimeoutMs());
-            decoder = nextDecoder;
-            settings = next;
-        }
-    }
-
-    private Map<String, Object> describe() {
+    synchronized Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> bridge = new LinkedHashMap<>();
         bridge.put("pid", PID);
-        bridge.put("configuration", settings.describe());
+        bridge.put("enabled", config != null && config.enabled());
+        if (settings != null) {
+            bridge.put("configuration", settings.describe());
+        }
         Connection c = connection;
-        bridge.put("connected", c.connected());
-        if (c.lastError() != null) {
+        bridge.put("connected", c != null && c.connected());
+        if (c != null && c.lastError() != null) {
             bridge.put("lastError", c.lastError());
+        }
+        if (refused != null) {
+            bridge.put("refusedConfiguration", refused);
         }
         m.put("bridge", bridge);
         m.putAll(pipeline.describe());
@@ -111,8 +157,8 @@ public final class MqttBridge implements ConfigurableComponent {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
-        connection.close();
+    synchronized void deactivate() throws InterruptedException {
+        stop();
         pipeline.close();
     }
 }

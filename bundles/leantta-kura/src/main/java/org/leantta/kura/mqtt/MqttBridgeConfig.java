@@ -10,6 +10,10 @@ import org.osgi.service.metatype.annotations.Option;
         description = "Reads sensor samples and commands from an MQTT broker and publishes adapted predictions, "
                 + "rejected inputs and command replies.")
 public @interface MqttBridgeConfig {
+    @AttributeDefinition(name = "Enabled", description = "Connect to the broker below. Off: this front stays idle "
+            + "(use the cloud front to go through Kura's own cloud connection instead, or both).")
+    boolean enabled() default true;
+
     @AttributeDefinition(name = "Broker URL", description = "tcp://host:port, or ssl://host:port with TLS.")
     String broker_url() default "tcp://localhost:1883";
 

@@ -1,39 +1,39 @@
 package org.leantta.kura.mqtt;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.leantta.api.Prediction;
 import org.leantta.api.Predictor;
 import org.leantta.core.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The inference side: one worker thread takes items from the bounded inbox in arrival order, predicts,
- * executes commands and publishes the answers. Bad input is reported, never thrown.
+ * The inference side, shared by both fronts (the MQTT bridge and Kura's cloud connection): one worker thread
+ * takes items from the bounded inbox in arrival order, predicts, executes commands and hands the answers to the
+ * front's {@link Sink}. Bad input is reported, never thrown.
  */
-final class Pipeline implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
+public final class Pipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private final Inbox<Item> inbox;
     private final Predictor predictor;
     private final Commands commands;
     private final Stats stats;
     private final Thread worker;
     private final AtomicLong autoIds = new AtomicLong();
-    private volatile Topics topics;
-    private volatile Outbox outbox;
+    private volatile Sink sink;
     private volatile long timeoutMs;
     private volatile boolean running = true;
 
-    Pipeline(Predictor predictor, Commands commands, Stats stats, Topics topics, Outbox outbox, int capacity,
-             long timeoutMs) {
+    public Pipeline(Predictor predictor, Commands commands, Stats stats, Sink sink, int capacity, long timeoutMs) {
         this.inbox = new Inbox<>(capacity);
         this.predictor = predictor;
         this.commands = commands;
         this.stats = stats;
-        this.topics = topics;
-        this.outbox = outbox;
+        this.sink = sink;
         this.timeoutMs = timeoutMs;
         this.worker = new Thread(this::work, "leantta-inference");
         worker.setDaemon(true);
@@ -44,7 +44,7 @@ final class Pipeline implements AutoCloseable {
      * Called from the MQTT client's thread: queues the item, waiting for room up to the timeout (which holds
      * back the broker), else records the loss and queues its report.
      */
-    void accept(Item item) {
+    public void accept(Item item) {
         stats.received();
         try {
             if (!inbox.offer(item, timeoutMs, TimeUnit.MILLISECONDS)) {
@@ -65,15 +65,14 @@ final class Pipeline implements AutoCloseable {
         return new Item.Rejected(null, null, null, reason, 0);
     }
 
-    /** Applies new topics, outbox and queue limits; queued items stay and are answered on the new topics. */
-    void reconfigure(Topics newTopics, Outbox newOutbox, int capacity, long newTimeoutMs) {
-        this.topics = newTopics;
-        this.outbox = newOutbox;
+    /** Applies a new sink and queue limits; queued items stay and are answered through the new sink. */
+    public void reconfigure(Sink newSink, int capacity, long newTimeoutMs) {
+        this.sink = newSink;
         this.timeoutMs = newTimeoutMs;
         inbox.setCapacity(capacity);
     }
 
-    Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         Map<String, Object> m = stats.describe();
         m.put("queue", Map.of("size", inbox.size(), "capacity", inbox.capacity()));
         return m;
@@ -89,7 +88,7 @@ final class Pipeline implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.ERROR, "inference worker: unexpected failure, continuing", e);
+                LOG.error("inference worker: unexpected failure, continuing", e);
             }
         }
     }
@@ -109,12 +108,12 @@ final class Pipeline implements AutoCloseable {
         try {
             p = predictor.predict(s.sensor(), s.values(), s.encoding());
         } catch (IllegalArgumentException e) {
-            reject(new Item.Rejected(topics.sensor(s.sensor()), s.sensor(),
-                    s.id(), e.getMessage(), s.payloadBytes()));
+            reject(new Item.Rejected(sink.sampleOrigin(s.sensor()), s.sensor(), s.id(), e.getMessage(),
+                    s.payloadBytes()));
             return;
         } catch (RuntimeException e) {
-            reject(new Item.Rejected(topics.sensor(s.sensor()), s.sensor(), s.id(), "inference failed: " + e.getMessage(),
-                    s.payloadBytes()));
+            reject(new Item.Rejected(sink.sampleOrigin(s.sensor()), s.sensor(), s.id(),
+                    "inference failed: " + e.getMessage(), s.payloadBytes()));
             return;
         }
         stats.predicted(p.shift(), p.outOfDistribution(), p.latencyMicros());
@@ -134,10 +133,21 @@ final class Pipeline implements AutoCloseable {
             m.put("sourceLabel", predictor.model().labels().get(p.sourceClass()));
             m.put("sourceConfidence", p.sourceConfidence());
         }
-        send(topics.prediction(s.sensor()), m);
+        String sensor = s.sensor();
+        send(out -> out.prediction(sensor, m));
     }
 
     private void command(Item.Command c) {
+        Map<String, Object> reply = execute(c);
+        String rid = (String) reply.get("requestId");
+        send(out -> out.reply(rid, reply));
+    }
+
+    /**
+     * Executes a command now, on the caller's thread (Kura's request handler answers synchronously), counting it
+     * and reporting a refusal on the errors channel; returns the reply.
+     */
+    public Map<String, Object> execute(Item.Command c) {
         stats.command();
         String rid = c.requestId();
         if (rid == null || !rid.matches("[A-Za-z0-9._:-]{1,128}")) {
@@ -150,18 +160,17 @@ final class Pipeline implements AutoCloseable {
                 r.put("status", 400);
                 r.put("message", "requestId must be 1-128 letters, digits or ._:- (it becomes a topic level), got "
                         + Json.compact(given));
-                reject(new Item.Rejected(topics.command(c.command()), null, given, String.valueOf(r.get("message")),
-                        0));
-                send(topics.reply(rid), r);
-                return;
+                reject(new Item.Rejected(sink.commandOrigin(c.command()), null, given,
+                        String.valueOf(r.get("message")), 0));
+                return r;
             }
         }
         Map<String, Object> reply = commands.execute(c, rid);
         if (!Integer.valueOf(200).equals(reply.get("status"))) {
-            reject(new Item.Rejected(topics.command(c.command()), null, rid,
+            reject(new Item.Rejected(sink.commandOrigin(c.command()), null, rid,
                     "command " + c.command() + ": " + reply.get("message"), 0));
         }
-        send(topics.reply(rid), reply);
+        return reply;
     }
 
     private void reject(Item.Rejected r) {
@@ -173,18 +182,17 @@ final class Pipeline implements AutoCloseable {
         m.put("reason", r.reason());
         m.put("payloadBytes", r.payloadBytes());
         m.put("ts", System.currentTimeMillis());
-        send(topics.errors(), m);
+        send(out -> out.error(m));
     }
 
-    private void send(String topic, Map<String, Object> message) {
-        byte[] payload = Json.compact(message).getBytes(StandardCharsets.UTF_8);
-        Outbox used = outbox;
-        if (used.publish(topic, payload)) {
+    private void send(Predicate<Sink> delivery) {
+        Sink used = sink;
+        if (delivery.test(used)) {
             return;
         }
         // a reconfiguration may have closed the connection under us: the new one takes the message
-        Outbox current = outbox;
-        if (current == used || !current.publish(topic, payload)) {
+        Sink current = sink;
+        if (current == used || !delivery.test(current)) {
             stats.publishFailed();
         }
     }

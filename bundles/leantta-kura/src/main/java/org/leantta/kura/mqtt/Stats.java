@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Pipeline counters, the mean shift score and latency percentiles over the latest predictions. */
-final class Stats {
+public final class Stats {
     private static final int WINDOW = 1024;
     private final long[] latencies = new long[WINDOW];
     private long received;

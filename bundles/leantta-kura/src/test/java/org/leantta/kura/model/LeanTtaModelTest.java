@@ -110,11 +110,32 @@ class LeanTtaModelTest {
     void aRefusedUpdateKeepsTheConfigurationInForceAndIsReported() throws Exception {
         givenModel(Map.of());
 
-        assertThatThrownBy(() -> model.modified(config(Map.of("tau", 2f))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("tau must be in [0, 1], got 2.0");
+        model.modified(config(Map.of("tau", 2f)));
 
         assertThat(configuration()).containsEntry("tau", 0.85f);
         assertThat(model.status()).containsEntry("lastRejectedConfiguration", "tau must be in [0, 1], got 2.0");
+        assertThat(model.predict(shirtLikeSample(), Encoding.UINT8).label()).isNotEmpty();
+    }
+
+    @Test
+    void aConfigurationThatCannotBeUsedAtActivationGivesAnActiveComponentThatSaysWhy() throws Exception {
+        givenModel(Map.of("model.path", "/nonexistent/model.onnx"));
+
+        assertThat(model.status()).containsEntry("ready", false);
+        assertThat((String) model.status().get("reason")).startsWith("no model loaded: ")
+                .contains("/nonexistent/model.onnx");
+        assertThatThrownBy(() -> model.predict(new float[PIXELS], Encoding.FLOAT32))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("/nonexistent/model.onnx");
+    }
+
+    @Test
+    void aComponentWithoutAModelServesOnceAUsableConfigurationArrives() throws Exception {
+        givenModel(Map.of("model.sha256", "0".repeat(64)));
+        assertThat(model.status()).containsEntry("ready", false);
+
+        model.modified(config(Map.of()));
+
+        assertThat(model.status()).containsEntry("ready", true).doesNotContainKey("lastRejectedConfiguration");
         assertThat(model.predict(shirtLikeSample(), Encoding.UINT8).label()).isNotEmpty();
     }
 

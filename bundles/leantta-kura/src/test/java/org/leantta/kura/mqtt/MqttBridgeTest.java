@@ -2,7 +2,6 @@ package org.leantta.kura.mqtt;
 
 import org.leantta.kura.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -33,25 +32,65 @@ class MqttBridgeTest {
     }
 
     @Test
-    void aPasswordTheCryptoServiceCannotDecryptFailsTheActivation() {
-        assertThatThrownBy(() -> givenBridge(Map.of("password", "typed-in-clear")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("could not be decrypted with Kura's CryptoService");
+    void aPasswordTheCryptoServiceCannotDecryptLeavesTheBridgeActiveIdleAndSayingWhy() throws Exception {
+        givenBridge(Map.of("password", "typed-in-clear"));
+
+        assertThat(bridge()).containsEntry("connected", false).doesNotContainKey("configuration");
+        assertThat((String) bridge().get("refusedConfiguration"))
+                .contains("could not be decrypted with Kura's CryptoService");
     }
 
     @Test
-    void anUpdateIsDecryptedTooAndARefusedOneThrows() throws Exception {
+    void anUpdateIsDecryptedTooAndARefusedOneKeepsTheCurrentOneAndSaysWhy() throws Exception {
         givenBridge(Map.of());
 
         bridge.modified(config(Map.of("password", FakeCryptoService.encrypt("new"), "queue.size", 5)));
 
         assertThat(crypto.decrypted()).containsExactly("enc:new");
-        assertThatThrownBy(() -> bridge.modified(config(Map.of("qos", 7))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("qos must be 0, 1 or 2, got 7");
+        bridge.modified(config(Map.of("qos", 7)));
+        assertThat(bridge()).containsEntry("refusedConfiguration", "qos must be 0, 1 or 2, got 7");
+        assertThat(configuration()).containsEntry("queue.size", 5);
     }
 
-    private void givenBridge(Map<String, Object> overrides) throws Exception {
-        bridge = new MqttBridge(model, model, crypto, config(overrides));
+    @Test
+    void aCryptoServiceThatArrivesAfterActivationDecryptsThePasswordsThen() throws Exception {
+        bridge = new MqttBridge();
+        bridge.predictor = model;
+        bridge.control = model;
+        bridge.activate(config(Map.of("username", "op", "password", FakeCryptoService.encrypt("pw"))));
+        assertThat(crypto.decrypted()).isEmpty();
+
+        bridge.bindCrypto(crypto);
+
+        assertThat(crypto.decrypted()).containsExactly("enc:pw");
+        assertThat(bridge()).doesNotContainKey("refusedConfiguration");
+    }
+
+    @Test
+    void aDisabledBridgeDoesNotConnect() throws Exception {
+        givenBridge(Map.of("enabled", false));
+
+        assertThat(bridge()).containsEntry("enabled", false).containsEntry("connected", false)
+                .doesNotContainKey("lastError");
+    }
+
+    /** As SCR does it: references first, then the activation. */
+    private void givenBridge(Map<String, Object> overrides) {
+        bridge = new MqttBridge();
+        bridge.predictor = model;
+        bridge.control = model;
+        bridge.bindCrypto(crypto);
+        bridge.activate(config(overrides));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> bridge() {
+        return (Map<String, Object>) bridge.describe().get("bridge");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> configuration() {
+        return (Map<String, Object>) bridge().get("configuration");
     }
 
     private static MqttBridgeConfig config(Map<String, Object> overrides) {

@@ -141,7 +141,7 @@ class PipelineTest {
         whenAccepted(sample("cam1", "q1", 1), sample("cam1", "q2", 2));
         RecordingOutbox next = new RecordingOutbox();
 
-        pipeline.reconfigure(new Topics("plant/leantta", "gw-2"), next, 1, NO_WAIT);
+        pipeline.reconfigure(new MqttSink(new Topics("plant/leantta", "gw-2"), next), 1, NO_WAIT);
         model.release();
 
         List<Message> out = next.await(3);
@@ -162,7 +162,7 @@ class PipelineTest {
         assertThat(outbox.awaitHeld()).as("worker is publishing").isTrue();
         RecordingOutbox next = new RecordingOutbox();
 
-        pipeline.reconfigure(TOPICS, next, 10, NO_WAIT);
+        pipeline.reconfigure(new MqttSink(TOPICS, next), 10, NO_WAIT);
         outbox.release();
 
         Message m = next.awaitOne();
@@ -227,11 +227,11 @@ class PipelineTest {
         assertThat(out.get(0).topic()).isEqualTo("leantta/gw-1/errors");
         assertThat(out.get(0).json()).containsEntry("id", "r-1").containsEntry("reason",
                 "command frobnicate: unknown command 'frobnicate': expected one of reset, enable, disable, "
-                        + "rollback, status");
+                        + "rollback, status, configuration");
         assertThat(out.get(1).topic()).isEqualTo("leantta/gw-1/replies/r-1");
         assertThat(out.get(1).json()).containsEntry("status", 400.0).containsEntry("command", "frobnicate")
                 .containsEntry("message", "unknown command 'frobnicate': expected one of reset, enable, disable, "
-                        + "rollback, status");
+                        + "rollback, status, configuration");
         assertThat(model.calls()).isEmpty();
     }
 
@@ -326,7 +326,7 @@ class PipelineTest {
             m.putAll(pipeline.describe());
             return m;
         });
-        pipeline = new Pipeline(model, commands, stats, TOPICS, outbox, capacity, timeoutMs);
+        pipeline = new Pipeline(model, commands, stats, new MqttSink(TOPICS, outbox), capacity, timeoutMs);
     }
 
     private void givenTheWorkerIsBusyWith(Item.Sample s) throws InterruptedException {

@@ -1,0 +1,274 @@
+package org.leantta.kura.cloud;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.kura.cloudconnection.message.KuraMessage;
+import org.eclipse.kura.cloudconnection.publisher.CloudPublisher;
+import org.eclipse.kura.cloudconnection.request.RequestHandler;
+import org.eclipse.kura.cloudconnection.request.RequestHandlerContext;
+import org.eclipse.kura.cloudconnection.request.RequestHandlerMessageConstants;
+import org.eclipse.kura.cloudconnection.request.RequestHandlerRegistry;
+import org.eclipse.kura.cloudconnection.subscriber.CloudSubscriber;
+import org.eclipse.kura.cloudconnection.subscriber.listener.CloudSubscriberListener;
+import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.eclipse.kura.message.KuraPayload;
+import org.eclipse.kura.message.KuraResponsePayload;
+import org.leantta.api.AdaptationControl;
+import org.leantta.api.Predictor;
+import org.leantta.core.json.Json;
+import org.leantta.kura.mqtt.Commands;
+import org.leantta.kura.mqtt.Decoder;
+import org.leantta.kura.mqtt.Item;
+import org.leantta.kura.mqtt.Pipeline;
+import org.leantta.kura.mqtt.Stats;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front through the gateway's own cloud connection: samples from a CloudSubscriber, predictions and error
+ * reports through a CloudPublisher (both chosen in the web UI by target filter), commands through Kura's request
+ * handler {@value #REQUEST_HANDLER_ID}. The same pipeline and commands as the MQTT bridge. Every Kura reference
+ * is optional and dynamic, so the component is active before a cloud connection is chosen.
+ */
+@Component(name = CloudFront.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = ConfigurableComponent.class)
+@Designate(ocd = CloudFrontConfig.class)
+public final class CloudFront implements ConfigurableComponent, CloudSubscriberListener, RequestHandler {
+    public static final String PID = "org.leantta.kura.cloud.CloudFront";
+    public static final String REQUEST_HANDLER_ID = "LEANTTA-V1";
+    private static final Logger LOG = LoggerFactory.getLogger(CloudFront.class);
+    private static final String SENSOR_NAME = "[A-Za-z0-9._-]{1,128}";
+    private static final List<String> EXEC = List.of("reset", "enable", "disable", "rollback");
+    private static final List<String> GET = List.of("status", "configuration");
+
+    @Reference
+    private Predictor predictor;
+    @Reference
+    private AdaptationControl control;
+    @Reference(name = "CloudPublisher", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CloudPublisher publisher;
+
+    private final Set<CloudSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Set<RequestHandlerRegistry> registries = ConcurrentHashMap.newKeySet();
+    private CloudSink sink;
+    private Pipeline pipeline;
+    private ScheduledExecutorService retry;
+    private volatile CloudFrontConfig config;
+    private volatile Decoder decoder;
+    private volatile boolean attached;
+
+    @Activate
+    synchronized void activate(CloudFrontConfig c) {
+        sink = new CloudSink(() -> publisher, c.backlog_size());
+        pipeline = new Pipeline(predictor, new Commands(control, this::describe), new Stats(), sink, c.queue_size(),
+                c.queue_timeout_ms());
+        retry = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "leantta-cloud-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        // held messages go out as soon as the publisher takes them again
+        retry.scheduleWithFixedDelay(sink::flush, 1, 1, TimeUnit.SECONDS);
+        apply(c);
+    }
+
+    @Modified
+    synchronized void modified(CloudFrontConfig c) {
+        apply(c);
+    }
+
+    private void apply(CloudFrontConfig c) {
+        config = c;
+        decoder = Decoder.forMessages(c.max_payload_bytes(), () -> predictor.model().inputSize());
+        pipeline.reconfigure(sink, c.queue_size(), c.queue_timeout_ms());
+        sink.setCapacity(c.backlog_size());
+        if (c.enabled() && !attached) {
+            attached = true;
+            subscribers.forEach(this::listen);
+            registries.forEach(this::register);
+            LOG.info("cloud front enabled: {} subscriber(s), {} request handler registr(ies)", subscribers.size(),
+                    registries.size());
+        } else if (!c.enabled() && attached) {
+            detach();
+            LOG.info("cloud front disabled by configuration");
+        }
+    }
+
+    private void detach() {
+        attached = false;
+        subscribers.forEach(this::unlisten);
+        registries.forEach(this::unregister);
+    }
+
+    @Reference(name = "CloudSubscriber", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindCloudSubscriber(CloudSubscriber s) {
+        subscribers.add(s);
+        if (attached) {
+            listen(s);
+        }
+    }
+
+    synchronized void unbindCloudSubscriber(CloudSubscriber s) {
+        if (subscribers.remove(s) && attached) {
+            unlisten(s);
+        }
+    }
+
+    @Reference(name = "RequestHandlerRegistry", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindRequestHandlerRegistry(RequestHandlerRegistry r) {
+        registries.add(r);
+        if (attached) {
+            register(r);
+        }
+    }
+
+    synchronized void unbindRequestHandlerRegistry(RequestHandlerRegistry r) {
+        if (registries.remove(r) && attached) {
+            unregister(r);
+        }
+    }
+
+    private void listen(CloudSubscriber s) {
+        s.registerCloudSubscriberListener(this);
+    }
+
+    private void unlisten(CloudSubscriber s) {
+        s.unregisterCloudSubscriberListener(this);
+    }
+
+    private void register(RequestHandlerRegistry r) {
+        try {
+            r.registerRequestHandler(REQUEST_HANDLER_ID, this);
+        } catch (Exception e) {
+            LOG.error("could not register request handler {}: {}", REQUEST_HANDLER_ID, e.getMessage());
+        }
+    }
+
+    private void unregister(RequestHandlerRegistry r) {
+        try {
+            r.unregister(REQUEST_HANDLER_ID);
+        } catch (Exception e) {
+            LOG.warn("could not unregister request handler {}: {}", REQUEST_HANDLER_ID, e.getMessage());
+        }
+    }
+
+    /** A sample from the subscriber: decoded and queued on the subscriber's thread, never thrown back. */
+    @Override
+    public void onMessageArrived(KuraMessage message) {
+        Pipeline p = pipeline;
+        if (p == null) {
+            return;
+        }
+        p.accept(sample(message));
+    }
+
+    private Item sample(KuraMessage message) {
+        KuraPayload payload = message == null ? null : message.getPayload();
+        if (payload == null) {
+            return new Item.Rejected(sink.sampleOrigin("?"), null, null, "message without a payload", 0);
+        }
+        Object sensorMetric = payload.getMetric("sensor");
+        String sensor = sensorMetric == null ? config.default_sensor() : String.valueOf(sensorMetric);
+        byte[] body = payload.getBody() == null ? new byte[0] : payload.getBody();
+        if (!sensor.matches(SENSOR_NAME)) {
+            return new Item.Rejected(sink.sampleOrigin("?"), null, null, "sensor metric must be 1-128 letters, "
+                    + "digits or ._- (it may become a topic level), got " + Json.compact(sensor), body.length);
+        }
+        Item item = decoder.sample(sink.sampleOrigin(sensor), sensor, body);
+        if (item instanceof Item.Sample s) {
+            Object id = payload.getMetric("id");
+            long ts = payload.getTimestamp() == null ? s.ts() : payload.getTimestamp().getTime();
+            return new Item.Sample(s.sensor(), id == null ? s.id() : String.valueOf(id), ts, s.values(),
+                    s.encoding(), s.payloadBytes());
+        }
+        return item;
+    }
+
+    @Override
+    public KuraMessage doGet(RequestHandlerContext context, KuraMessage request) {
+        return request(GET, EXEC, request);
+    }
+
+    @Override
+    public KuraMessage doExec(RequestHandlerContext context, KuraMessage request) {
+        return request(EXEC, GET, request);
+    }
+
+    private KuraMessage request(List<String> resources, List<String> otherMethod, KuraMessage request) {
+        Object args = request.getProperties().get(RequestHandlerMessageConstants.ARGS_KEY.value());
+        List<?> path = args instanceof List<?> l ? l : List.of();
+        if (path.size() != 1 || !resources.contains(String.valueOf(path.get(0)))) {
+            String named = path.isEmpty() ? "" : String.valueOf(path.get(0));
+            int code = path.size() == 1 && otherMethod.contains(named) ? KuraResponsePayload.RESPONSE_CODE_BAD_REQUEST
+                    : KuraResponsePayload.RESPONSE_CODE_NOTFOUND;
+            return response(code, "unknown resource " + path + ": expected EXEC " + String.join("|", EXEC)
+                    + " or GET " + String.join("|", GET), null);
+        }
+        String command = String.valueOf(path.get(0));
+        byte[] body = request.getPayload() == null || request.getPayload().getBody() == null ? new byte[0]
+                : request.getPayload().getBody();
+        Item item = decoder.command(sink.commandOrigin(command), command, body);
+        if (!(item instanceof Item.Command c)) {
+            return response(KuraResponsePayload.RESPONSE_CODE_BAD_REQUEST, ((Item.Rejected) item).reason(), null);
+        }
+        // Kura correlates the reply by its own request.id: the command gets one of ours
+        Map<String, Object> reply = pipeline.execute(new Item.Command(c.command(), null, c.body(), c.bodyError()));
+        int status = reply.get("status") instanceof Integer i ? i : KuraResponsePayload.RESPONSE_CODE_ERROR;
+        return response(status, String.valueOf(reply.get("message")), reply);
+    }
+
+    private static KuraMessage response(int code, String message, Map<String, Object> reply) {
+        KuraResponsePayload payload = new KuraResponsePayload(code);
+        payload.addMetric("message", message);
+        if (reply != null) {
+            payload.addMetric("command", String.valueOf(reply.get("command")));
+            payload.setBody(Json.compact(reply).getBytes(StandardCharsets.UTF_8));
+        }
+        return new KuraMessage(payload);
+    }
+
+    private Map<String, Object> describe() {
+        Map<String, Object> front = new LinkedHashMap<>();
+        front.put("pid", PID);
+        CloudFrontConfig c = config;
+        front.put("enabled", c != null && c.enabled());
+        front.put("publisher", publisher != null);
+        front.put("subscribers", subscribers.size());
+        front.put("requestHandlerRegistries", registries.size());
+        front.put("delivery", sink.describe());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cloudFront", front);
+        m.putAll(pipeline.describe());
+        return m;
+    }
+
+    @Deactivate
+    synchronized void deactivate() throws InterruptedException {
+        if (attached) {
+            detach();
+        }
+        retry.shutdownNow();
+        pipeline.close();
+        sink.flush();
+    }
+}
