@@ -59,12 +59,12 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
     private static final List<String> GET = List.of("status", "configuration");
 
     @Reference
-    private Predictor predictor;
+    Predictor predictor;
     @Reference
-    private AdaptationControl control;
+    AdaptationControl control;
     @Reference(name = "CloudPublisher", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CloudPublisher publisher;
+    volatile CloudPublisher publisher;
 
     private final Set<CloudSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Set<RequestHandlerRegistry> registries = ConcurrentHashMap.newKeySet();
@@ -247,7 +247,7 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
         return new KuraMessage(payload);
     }
 
-    private Map<String, Object> describe() {
+    Map<String, Object> describe() {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("pid", PID);
         CloudFrontConfig c = config;

@@ -15,14 +15,14 @@ import org.leantta.api.Predictor;
  * A four-value, three-class stand-in for the model service. By default it predicts class {@code (int) values[0]}
  * and refuses samples of the wrong size like the real one; it can hold the worker inside {@code predict}.
  */
-final class FakeModel implements Predictor, AdaptationControl {
+public final class FakeModel implements Predictor, AdaptationControl {
     static final ModelInfo INFO = new ModelInfo("fake.onnx", "ab".repeat(32), new long[] {1, 2, 2},
             List.of("cat", "dog", "bird"), List.of("bn1"));
 
     volatile Function<float[], Prediction> answer = FakeModel::byFirstValue;
     final List<String> calls = new ArrayList<>();
     volatile boolean rollbackAvailable;
-    volatile RuntimeException failure;
+    public volatile RuntimeException failure;
     private final Gate gate = new Gate();
 
     static Prediction byFirstValue(float[] x) {
@@ -42,7 +42,7 @@ final class FakeModel implements Predictor, AdaptationControl {
         return gate.awaitHeld();
     }
 
-    void release() {
+    public void release() {
         gate.release();
     }
 
@@ -87,7 +87,7 @@ final class FakeModel implements Predictor, AdaptationControl {
         return m;
     }
 
-    synchronized List<String> calls() {
+    public synchronized List<String> calls() {
         return List.copyOf(calls);
     }
 
