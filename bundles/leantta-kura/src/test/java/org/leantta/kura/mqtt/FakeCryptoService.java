@@ -1,7 +1,5 @@
 package org.leantta.kura.mqtt;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,16 +26,6 @@ final class FakeCryptoService implements CryptoService {
     @Override
     public char[] encryptAes(char[] value) {
         return encrypt(new String(value)).toCharArray();
-    }
-
-    @Override
-    public OutputStream aesEncryptingStream(OutputStream destination) throws KuraException {
-        throw new KuraException(KuraErrorCode.OPERATION_NOT_SUPPORTED, "aesEncryptingStream");
-    }
-
-    @Override
-    public InputStream aesDecryptingStream(InputStream source) throws KuraException {
-        throw new KuraException(KuraErrorCode.OPERATION_NOT_SUPPORTED, "aesDecryptingStream");
     }
 
     @Override
