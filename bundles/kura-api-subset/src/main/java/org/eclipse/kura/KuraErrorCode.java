@@ -3,15 +3,8 @@ package org.eclipse.kura;
 /**
  * Error codes carried by {@link KuraException} (stand-in for Kura's enum of the same name).
  *
- * <p>Subset: only the general-purpose codes that Kura's API has had since API bundle 2.2 (Kura 5.0) or earlier are
- * declared here, in Kura's relative order: the {@code CONFIGURATION_*} codes, {@code INTERNAL_ERROR},
- * {@code PARTIAL_SUCCESS}, {@code SECURITY_EXCEPTION}, {@code NOT_CONNECTED}, {@code TIMED_OUT},
- * {@code CONNECTION_FAILED}, {@code STORE_ERROR}, {@code ENCODE_ERROR}, {@code DECODER_ERROR},
- * {@code OPERATION_NOT_SUPPORTED}, {@code INVALID_PARAMETER}, {@code BAD_REQUEST}, {@code NOT_FOUND},
- * {@code SERVICE_UNAVAILABLE} and {@code IO_ERROR}. Left out on purpose: the serial port, GPIO, device, metric,
- * message, BLE, OS command/process, subscription, disconnection, modem and certificate codes, and
- * {@code AUTHENTICATION_FAILED} (API 3.0, Kura 6 only), so that code compiled against this stand-in cannot use a
- * constant that an older Kura lacks. Ordinals therefore differ from Kura's: never persist or compare them.
+ * <p>All constants of the Kura 5.4–5.6 API (package version 1.7.0), in Kura's order, so names and ordinals match
+ * those releases. {@code AUTHENTICATION_FAILED} (Kura 6 only) is not declared.
  */
 public enum KuraErrorCode {
     /** Generic configuration error. */
@@ -41,6 +34,12 @@ public enum KuraErrorCode {
      */
     @Deprecated
     INTERNAL_ERROR,
+    /** A serial port configuration is invalid. */
+    SERIAL_PORT_INVALID_CONFIGURATION,
+    /** A serial port does not exist. */
+    SERIAL_PORT_NOT_EXISTING,
+    /** A port is already in use. */
+    PORT_IN_USE,
     /** The operation succeeded only in part. */
     PARTIAL_SUCCESS,
     /** The caller is not authorized for the operation. */
@@ -51,22 +50,62 @@ public enum KuraErrorCode {
     TIMED_OUT,
     /** A connection attempt failed. */
     CONNECTION_FAILED,
+    /** Too many messages are in flight. */
+    TOO_MANY_INFLIGHT_MESSAGES,
     /** A store operation failed. */
     STORE_ERROR,
     /** Encoding failed. */
     ENCODE_ERROR,
     /** Decoding failed. */
     DECODER_ERROR,
+    /** A metric is invalid. */
+    INVALID_METRIC_EXCEPTION,
+    /** A message is invalid. */
+    INVALID_MESSAGE_EXCEPTION,
     /** The operation is not supported. */
     OPERATION_NOT_SUPPORTED,
-    /** A parameter is invalid (Kura API 1.0.8+). */
+    /** A device is unavailable. */
+    UNAVAILABLE_DEVICE,
+    /** A device is closed. */
+    CLOSED_DEVICE,
+    /** A GPIO operation failed. */
+    GPIO_EXCEPTION,
+    /** An operating system command failed. */
+    OS_COMMAND_ERROR,
+    /** A parameter is invalid. */
     INVALID_PARAMETER,
-    /** Bad request (Kura API 2.0+). */
+    /** A process failed to execute. */
+    PROCESS_EXECUTION_ERROR,
+    /** A subscription failed. */
+    SUBSCRIPTION_ERROR,
+    /** A Bluetooth LE notification failed. */
+    BLE_NOTIFICATION_ERROR,
+    /** A Bluetooth LE connection failed. */
+    BLE_CONNECTION_ERROR,
+    /** Bluetooth LE pairing failed. */
+    BLE_PAIR_ERROR,
+    /** A Bluetooth LE resource was not found. */
+    BLE_RESOURCE_NOT_FOUND,
+    /** A Bluetooth LE I/O operation failed. */
+    BLE_IO_ERROR,
+    /** A Bluetooth LE command failed. */
+    BLE_COMMAND_ERROR,
+    /** Bluetooth LE discovery failed. */
+    BLE_DISCOVERY_ERROR,
+    /** Removing a Bluetooth LE device failed. */
+    BLE_REMOVE_ERROR,
+    /** Bad request. */
     BAD_REQUEST,
-    /** Not found (Kura API 2.0+). */
+    /** Not found. */
     NOT_FOUND,
-    /** A service is unavailable (Kura API 2.0+). */
+    /** A service is unavailable. */
     SERVICE_UNAVAILABLE,
-    /** An I/O operation failed (Kura API 2.2+). */
-    IO_ERROR
+    /** Disconnecting failed. */
+    DISCONNECTION_FAILED,
+    /** An I/O operation failed. */
+    IO_ERROR,
+    /** A modem is not supported. */
+    UNSUPPORTED_MODEM,
+    /** A certificate is invalid. */
+    INVALID_CERTIFICATE_EXCEPTION
 }

@@ -1,7 +1,5 @@
 package org.eclipse.kura.configuration;
 
-import java.util.Arrays;
-
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -9,25 +7,28 @@ import org.osgi.annotation.versioning.ProviderType;
  * characters are normally the encrypted form; decrypt them with
  * {@link org.eclipse.kura.crypto.CryptoService#decryptAes(char[])}.
  *
- * <p>Two instances are equal when they hold the same characters (a null value equals only a null value).
+ * <p>As in Kura 5.4–5.6: the {@code char[]} given is kept, not copied; equality is identity (no {@code equals} or
+ * {@code hashCode} override); {@link #toString()} throws a {@link NullPointerException} when the value is null.
  */
 @ProviderType
 public class Password {
 
-    private final char[] passwordVal;
+    private char[] passwordVal;
 
     /**
      * @param password the characters, may be null
      */
     public Password(String password) {
-        this.passwordVal = password == null ? null : password.toCharArray();
+        if (password != null) {
+            this.passwordVal = password.toCharArray();
+        }
     }
 
     /**
-     * @param password the characters, copied; may be null
+     * @param password the characters (kept as given), may be null
      */
     public Password(char[] password) {
-        this.passwordVal = password == null ? null : Arrays.copyOf(password, password.length);
+        this.passwordVal = password;
     }
 
     /**
@@ -38,26 +39,11 @@ public class Password {
     }
 
     /**
-     * @return the characters as a string, or the empty string when the value is null
+     * @return the characters as a string
+     * @throws NullPointerException when the value is null
      */
     @Override
     public String toString() {
-        return this.passwordVal == null ? "" : new String(this.passwordVal);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(this.passwordVal);
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        if (this == obj) {
-            return true;
-        }
-        if (obj == null || getClass() != obj.getClass()) {
-            return false;
-        }
-        return Arrays.equals(this.passwordVal, ((Password) obj).passwordVal);
+        return String.valueOf(this.passwordVal);
     }
 }

@@ -1,8 +1,6 @@
 package org.eclipse.kura.crypto;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +16,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * Kura's cryptographic service: AES encryption and decryption with the framework key, Base64, hashing and key store
  * passwords. Provided by Kura; not meant to be implemented by applications (test doubles excepted).
  *
- * <p>All of Kura's methods are declared, with Kura's signatures.
+ * <p>All methods of Kura 5.4–5.6 (package version 1.3.0) are declared, with Kura's signatures; Kura 6's stream
+ * methods (package version 1.4.0) are not.
  */
 @ProviderType
 public interface CryptoService {
@@ -31,25 +30,6 @@ public interface CryptoService {
      * @throws KuraException if encryption fails
      */
     char[] encryptAes(char[] value) throws KuraException;
-
-    /**
-     * Wraps a stream so that data written to it is AES-encrypted (as {@link #encryptAes(char[])}) onto
-     * {@code destination}. Newer Kura API only.
-     *
-     * @param destination the stream receiving the encrypted data
-     * @return the encrypting stream
-     * @throws KuraException if the stream cannot be set up
-     */
-    OutputStream aesEncryptingStream(OutputStream destination) throws KuraException;
-
-    /**
-     * Wraps a stream so that data read from it is AES-decrypted. Newer Kura API only.
-     *
-     * @param source the stream of encrypted data
-     * @return the decrypting stream
-     * @throws KuraException if the stream cannot be set up
-     */
-    InputStream aesDecryptingStream(InputStream source) throws KuraException;
 
     /**
      * Decrypts AES-encrypted characters, e.g. those of a {@link org.eclipse.kura.configuration.Password}.

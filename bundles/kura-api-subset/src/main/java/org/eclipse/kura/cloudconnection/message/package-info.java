@@ -1,0 +1,9 @@
+/**
+ * Stand-in for Kura's cloud message API: {@link org.eclipse.kura.cloudconnection.message.KuraMessage}.
+ *
+ * <p>Compile/test stand-in: on a gateway Kura's {@code org.eclipse.kura.api} bundle exports this package. The
+ * version is the one Kura 5.4–5.6's API bundle manifest declares.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.eclipse.kura.cloudconnection.message;

@@ -1,0 +1,10 @@
+/**
+ * Stand-in for Kura's typed value API: {@link org.eclipse.kura.type.TypedValue}, its seven implementations,
+ * {@link org.eclipse.kura.type.DataType} and the {@link org.eclipse.kura.type.TypedValues} factories.
+ *
+ * <p>Compile/test stand-in: on a gateway Kura's {@code org.eclipse.kura.api} bundle exports this package. The
+ * version is the one Kura 5.4–5.6's API bundle manifest declares.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.1.0")
+package org.eclipse.kura.type;
