@@ -30,9 +30,9 @@ public enum KuraErrorCode {
     /**
      * Unspecified internal error.
      *
-     * @deprecated deprecated in Kura too: prefer a specific code
+     * @deprecated deprecated in Kura too: prefer a specific code (as in Kura, by this tag only, without the
+     *             annotation)
      */
-    @Deprecated
     INTERNAL_ERROR,
     /** A serial port configuration is invalid. */
     SERIAL_PORT_INVALID_CONFIGURATION,
