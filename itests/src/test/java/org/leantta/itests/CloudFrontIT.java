@@ -23,6 +23,9 @@ import org.eclipse.kura.message.KuraResponsePayload;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.leantta.kura.fakes.FakePublisher;
+import org.leantta.kura.fakes.FakeRequestHandlerRegistry;
+import org.leantta.kura.fakes.FakeSubscriber;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -36,8 +39,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * The cloud front in Equinox, talking to test doubles of Kura's CloudPublisher, CloudSubscriber and
- * RequestHandlerRegistry registered as OSGi services (Kura's own cloud stack cannot run off a gateway), chosen by
- * the component's target filters as in Kura's web UI.
+ * RequestHandlerRegistry (bundle org.leantta.kura.fakes) registered as OSGi services: Kura's own cloud stack
+ * cannot run off a gateway. The front chooses them by its target filters, as in Kura's web UI.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -49,9 +52,9 @@ public class CloudFrontIT {
             "outOfDistribution", "adapted", "latencyMicros");
 
     /** The doubles, registered once per framework after the front was seen active without them. */
-    private static CloudFakes.Publisher publisher;
-    private static CloudFakes.Subscriber subscriber;
-    private static CloudFakes.Registry registry;
+    private static FakePublisher publisher;
+    private static FakeSubscriber subscriber;
+    private static FakeRequestHandlerRegistry registry;
     private static boolean activeWithoutCloudServices;
 
     @Inject
@@ -77,15 +80,15 @@ public class CloudFrontIT {
         awaitActive(FRONT);
         if (publisher == null) {
             activeWithoutCloudServices = true;
-            publisher = new CloudFakes.Publisher();
-            subscriber = new CloudFakes.Subscriber();
-            registry = new CloudFakes.Registry();
+            publisher = new FakePublisher();
+            subscriber = new FakeSubscriber();
+            registry = new FakeRequestHandlerRegistry();
             context.registerService(CloudPublisher.class, publisher, pid("it-publisher"));
             context.registerService(CloudSubscriber.class, subscriber, pid("it-subscriber"));
             context.registerService(RequestHandlerRegistry.class, registry, pid("it-registry"));
         }
         long deadline = System.currentTimeMillis() + 20_000;
-        while (subscriber.listeners.isEmpty() || !registry.handlers.containsKey("LEANTTA-V1")) {
+        while (subscriber.listeners() == 0 || registry.handler("LEANTTA-V1") == null) {
             assertTrue("the front did not bind the subscriber and the registry", System.currentTimeMillis() < deadline);
             Thread.sleep(20);
         }
@@ -126,7 +129,7 @@ public class CloudFrontIT {
 
     @Test
     public void eachCommandIsAnsweredWithItsCode() throws Exception {
-        RequestHandler handler = registry.handlers.get("LEANTTA-V1");
+        RequestHandler handler = registry.handler("LEANTTA-V1");
 
         assertEquals(200, code(handler.doExec(null, request("reset", ""))));
         assertEquals(200, code(handler.doExec(null, request("disable", ""))));
@@ -162,7 +165,7 @@ public class CloudFrontIT {
         List<KuraMessage> errors = kind(out, "error");
         assertEquals(1, errors.size());
         assertEquals(5L, errors.get(0).getPayload().getMetric("publishFailures"));
-        String status = new String(registry.handlers.get("LEANTTA-V1").doGet(null, request("status", ""))
+        String status = new String(registry.handler("LEANTTA-V1").doGet(null, request("status", ""))
                 .getPayload().getBody(), StandardCharsets.UTF_8);
         assertTrue(status, status.contains("\"publishFailures\":5") && status.contains("\"held\":0"));
     }

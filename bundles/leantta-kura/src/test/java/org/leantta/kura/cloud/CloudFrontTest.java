@@ -15,14 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leantta.core.json.Json;
 import org.leantta.kura.Configs;
+import org.leantta.kura.fakes.FakePublisher;
+import org.leantta.kura.fakes.FakeRequestHandlerRegistry;
+import org.leantta.kura.fakes.FakeSubscriber;
 import org.leantta.kura.mqtt.FakeModel;
 
 /** The cloud front with fakes of Kura's publisher, subscriber and request handler registry. */
 class CloudFrontTest {
     private final FakeModel model = new FakeModel();
-    private final FakeCloud.Publisher publisher = new FakeCloud.Publisher();
-    private final FakeCloud.Subscriber subscriber = new FakeCloud.Subscriber();
-    private final FakeCloud.Registry registry = new FakeCloud.Registry();
+    private final FakePublisher publisher = new FakePublisher();
+    private final FakeSubscriber subscriber = new FakeSubscriber();
+    private final FakeRequestHandlerRegistry registry = new FakeRequestHandlerRegistry();
     private CloudFront front;
 
     @AfterEach
@@ -39,7 +42,7 @@ class CloudFrontTest {
 
         subscriber.deliver(sample("cam1", "m-1", new byte[] {1, 0, 0, 0}));
 
-        KuraMessage m = publisher.await(1).get(0);
+        KuraMessage m = publisher.await(1, 10_000).get(0);
         assertThat(m.getProperties()).containsEntry("kind", "prediction").containsEntry("sensor", "cam1");
         assertThat(m.getPayload().metricNames()).containsExactlyInAnyOrder("sensor", "id", "class", "label",
                 "confidence", "shift", "outOfDistribution", "adapted", "latencyMicros");
@@ -63,7 +66,7 @@ class CloudFrontTest {
 
         subscriber.deliver(new KuraMessage(p));
 
-        KuraMessage m = publisher.await(1).get(0);
+        KuraMessage m = publisher.await(1, 10_000).get(0);
         assertThat(m.getPayload().getMetric("sensor")).isEqualTo("line-3");
         assertThat(m.getPayload().getMetric("id")).isEqualTo("j-1");
         assertThat(m.getPayload().getMetric("label")).isEqualTo("bird");
@@ -77,7 +80,7 @@ class CloudFrontTest {
         subscriber.deliver(sample("cam/../1", "evil", new byte[] {1, 0, 0, 0}));
         subscriber.deliver(sample("cam1", "good", new byte[] {0, 0, 0, 0}));
 
-        List<KuraMessage> out = publisher.await(3);
+        List<KuraMessage> out = publisher.await(3, 10_000);
         assertThat(out.get(0).getProperties()).containsEntry("kind", "error");
         assertThat((String) out.get(0).getPayload().getMetric("reason")).startsWith("binary payload of 3 bytes");
         assertThat((String) out.get(1).getPayload().getMetric("reason")).startsWith("sensor metric must be");
@@ -95,7 +98,7 @@ class CloudFrontTest {
             subscriber.deliver(sample("cam1", "m-" + i, new byte[] {1, 0, 0, 0}));
         }
 
-        List<KuraMessage> out = publisher.await(6);
+        List<KuraMessage> out = publisher.await(6, 10_000);
         assertThat(out).filteredOn(m -> "prediction".equals(m.getProperties().get("kind")))
                 .extracting(m -> m.getPayload().getMetric("id")).containsExactly("m-0", "m-1", "m-2", "m-3", "m-4");
         List<KuraMessage> reports = out.stream().filter(m -> "error".equals(m.getProperties().get("kind"))).toList();
@@ -115,7 +118,7 @@ class CloudFrontTest {
             subscriber.deliver(sample("cam1", "m-" + i, new byte[] {1, 0, 0, 0}));
         }
 
-        List<KuraMessage> out = publisher.await(3);
+        List<KuraMessage> out = publisher.await(3, 10_000);
         assertThat(out.subList(0, 2)).extracting(m -> m.getPayload().getMetric("id")).containsExactly("m-2", "m-3");
         assertThat(out.get(2).getPayload().getMetric("droppedMessages")).isEqualTo(2L);
         assertThat(delivery()).containsEntry("dropped", 2L);
@@ -124,7 +127,7 @@ class CloudFrontTest {
     @Test
     void theRequestHandlerIsRegisteredAndAnswersEachCommandWithItsCode() throws Exception {
         givenFront(Map.of());
-        RequestHandler handler = registry.handlers.get("LEANTTA-V1");
+        RequestHandler handler = registry.handler("LEANTTA-V1");
         assertThat(handler).isNotNull();
 
         assertThat(code(handler.doExec(null, request("reset", "")))).isEqualTo(200);
@@ -148,8 +151,8 @@ class CloudFrontTest {
 
         front.modified(Configs.of(CloudFrontConfig.class, Map.of("enabled", false)));
 
-        assertThat(subscriber.listeners).isEmpty();
-        assertThat(registry.handlers).isEmpty();
+        assertThat(subscriber.listeners()).isZero();
+        assertThat(registry.size()).isZero();
     }
 
     /** As SCR does it: references first, then the activation. */
