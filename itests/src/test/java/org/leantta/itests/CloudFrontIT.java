@@ -31,11 +31,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * The cloud front in Equinox, talking to test doubles of Kura's CloudPublisher, CloudSubscriber and
@@ -71,13 +68,13 @@ public class CloudFrontIT {
 
     @Before
     public void givenTheFrontWiredToTheCloudDoubles() throws Exception {
-        configureIfAbsent(MODEL, new Hashtable<>(Map.of("tau", 0.85f)));
-        configureIfAbsent(FRONT, new Hashtable<>(Map.of(
+        Components.configureIfAbsent(configurationAdmin, MODEL, new Hashtable<>(Map.of("tau", 0.85f)));
+        Components.configureIfAbsent(configurationAdmin, FRONT, new Hashtable<>(Map.of(
                 "CloudPublisher.target", "(kura.service.pid=it-publisher)",
                 "CloudSubscriber.target", "(kura.service.pid=it-subscriber)",
                 "queue.timeout.ms", 1000)));
-        awaitActive(MODEL);
-        awaitActive(FRONT);
+        Components.awaitActive(scr, MODEL);
+        Components.awaitActive(scr, FRONT);
         if (publisher == null) {
             activeWithoutCloudServices = true;
             publisher = new FakePublisher();
@@ -209,34 +206,4 @@ public class CloudFrontIT {
         return new Hashtable<>(Map.of("kura.service.pid", pid));
     }
 
-    private void configureIfAbsent(String pid, Dictionary<String, Object> props) throws Exception {
-        Configuration c = configurationAdmin.getConfiguration(pid, "?");
-        if (c.getProperties() == null) {
-            c.update(props);
-        }
-    }
-
-    private void awaitActive(String name) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            ComponentConfigurationDTO c = configuration(name);
-            if (c != null && c.state == ComponentConfigurationDTO.ACTIVE) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(name + " did not become ACTIVE: " + (c == null ? "no configuration"
-                        : "state " + c.state + ", failure " + c.failure));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private ComponentConfigurationDTO configuration(String name) {
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
-            if (d.name.equals(name)) {
-                return scr.getComponentConfigurationDTOs(d).stream().findFirst().orElse(null);
-            }
-        }
-        return null;
-    }
 }

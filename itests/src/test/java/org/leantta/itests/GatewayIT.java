@@ -60,44 +60,12 @@ public class GatewayIT {
 
     @Before
     public void givenConfiguredComponents() throws Exception {
-        configureIfAbsent(MODEL, new Hashtable<>(Map.of("tau", 0.85f)));
-        configureIfAbsent(BRIDGE, new Hashtable<>(Map.of("broker.url", Mosquitto.shared().url(), "device.id", DEVICE,
+        Components.configureIfAbsent(configurationAdmin, MODEL, new Hashtable<>(Map.of("tau", 0.85f)));
+        Components.configureIfAbsent(configurationAdmin, BRIDGE, new Hashtable<>(Map.of("broker.url",
+                Mosquitto.shared().url(), "device.id", DEVICE,
                 "queue.timeout.ms", 1000)));
-        awaitActive(MODEL);
-        awaitActive(BRIDGE);
-    }
-
-    private void configureIfAbsent(String pid, Dictionary<String, Object> props) throws Exception {
-        Configuration c = configurationAdmin.getConfiguration(pid, "?");
-        if (c.getProperties() == null) {
-            c.update(props);
-        }
-    }
-
-    private void awaitActive(String name) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            ComponentDescriptionDTO d = description(name);
-            List<ComponentConfigurationDTO> configs = d == null ? List.of()
-                    : List.copyOf(scr.getComponentConfigurationDTOs(d));
-            if (!configs.isEmpty() && configs.get(0).state == ComponentConfigurationDTO.ACTIVE) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(name + " did not become ACTIVE: " + (configs.isEmpty() ? "no configuration"
-                        : "state " + configs.get(0).state + ", failure " + configs.get(0).failure));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private ComponentDescriptionDTO description(String name) {
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
-            if (d.name.equals(name)) {
-                return d;
-            }
-        }
-        return null;
+        Components.awaitActive(scr, MODEL);
+        Components.awaitActive(scr, BRIDGE);
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {
