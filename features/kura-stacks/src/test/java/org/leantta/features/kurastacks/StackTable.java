@@ -16,7 +16,8 @@ final class StackTable {
     static String render(KuraStack stack, StackReport report, List<DpBundle> dpBundles, String apiBundle,
             EquinoxFork.Outcome outcome, List<String> problems) {
         StackTable t = new StackTable();
-        t.line("=== %s stack: %s, %s %s ===", stack, report.framework, StackChecks.SCR,
+        t.line("=== %s stack: %s, %s %s ===", stack, String.join(" ", report.framework.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList()), StackChecks.SCR,
                 report.bundle(StackChecks.SCR).map(BundleState::version).orElse("absent"));
         t.line("framework JVM %s after %.1f s; probe %s ms, components waited %s",
                 outcome.exited() ? "exited (" + outcome.exitCode() + ")" : "KILLED", outcome.millis() / 1000.0,

@@ -3,6 +3,9 @@ package org.leantta.features.kurastacks.probe;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -18,6 +21,11 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 final class ComponentStates {
 
     static final int ACTIVE = 8;
+    /** DS 1.5's ComponentConfigurationDTO.FAILED_ACTIVATION (Felix SCR 2.1.16 reports it too). */
+    static final int FAILED_ACTIVATION = 16;
+    private static final long FAILURE_STABLE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final String PENDING = "PENDING";
+    private static final String FAILED = "FAILED";
 
     private final ServiceComponentRuntime scr;
 
@@ -27,12 +35,22 @@ final class ComponentStates {
 
     /**
      * Polls until every configured pid is settled or the deadline passes; true when all settled. A pid is
-     * settled when its component is ACTIVE, when its bundle is not ACTIVE (nothing will change that here), or
-     * when its active bundle declares no component of that name.
+     * settled when its component is ACTIVE, when its bundle is not ACTIVE (nothing will change that here), when
+     * its active bundle declares no component of that name, or when its activation failed and no state has
+     * changed for {@link #FAILURE_STABLE_NANOS} (SCR retries an activation only when something it uses changes).
      */
     boolean awaitSettled(Map<String, Bundle> pidToBundle, long deadlineNanos) throws InterruptedException {
+        Map<String, String> last = Map.of();
+        long lastChange = System.nanoTime();
         while (true) {
-            if (pidToBundle.entrySet().stream().allMatch(e -> settled(e.getKey(), e.getValue()))) {
+            Map<String, String> now = new TreeMap<>();
+            pidToBundle.forEach((pid, bundle) -> now.put(pid, progress(pid, bundle)));
+            if (!now.equals(last)) {
+                last = now;
+                lastChange = System.nanoTime();
+            }
+            boolean allFinal = now.values().stream().allMatch(p -> !p.equals(PENDING));
+            if (allFinal && (!now.containsValue(FAILED) || System.nanoTime() - lastChange >= FAILURE_STABLE_NANOS)) {
                 return true;
             }
             if (System.nanoTime() - deadlineNanos >= 0) {
@@ -42,13 +60,19 @@ final class ComponentStates {
         }
     }
 
-    private boolean settled(String pid, Bundle bundle) {
+    private String progress(String pid, Bundle bundle) {
         if (bundle.getState() != Bundle.ACTIVE) {
-            return true;
+            return "BUNDLE_NOT_ACTIVE";
         }
         ComponentDescriptionDTO description = find(bundle, pid);
-        return description == null || scr.getComponentConfigurationDTOs(description).stream()
-                .anyMatch(c -> c.state == ACTIVE);
+        if (description == null) {
+            return "NO_COMPONENT";
+        }
+        Collection<ComponentConfigurationDTO> configurations = scr.getComponentConfigurationDTOs(description);
+        if (configurations.stream().anyMatch(c -> c.state == ACTIVE)) {
+            return "ACTIVE";
+        }
+        return configurations.stream().anyMatch(c -> c.state == FAILED_ACTIVATION) ? FAILED : PENDING;
     }
 
     private ComponentDescriptionDTO find(Bundle bundle, String name) {
@@ -98,10 +122,16 @@ final class ComponentStates {
         try {
             Field field = c.getClass().getField("failure");
             Object value = field.get(c);
-            return value == null ? null : value.toString();
+            return value == null ? null : withoutStackFrames(value.toString());
         } catch (NoSuchFieldException | IllegalAccessException e) {
             return null;
         }
+    }
+
+    /** The exception lines of a stack trace ("Caused by: ..." included), without the frames. */
+    private static String withoutStackFrames(String trace) {
+        return trace.lines().map(String::strip).filter(l -> !l.startsWith("at ") && !l.startsWith("..."))
+                .collect(Collectors.joining("\n"));
     }
 
     static String stateName(int state) {
@@ -110,7 +140,7 @@ final class ComponentStates {
         case 2: return "UNSATISFIED_REFERENCE";
         case 4: return "SATISFIED";
         case ACTIVE: return "ACTIVE";
-        case 16: return "FAILED_ACTIVATION";
+        case FAILED_ACTIVATION: return "FAILED_ACTIVATION";
         default: return "STATE_" + state;
         }
     }
