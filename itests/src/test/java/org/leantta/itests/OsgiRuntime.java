@@ -8,9 +8,17 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.UrlProvisionOption;
 
-/** The bundles of a gateway as Kura runs them: Equinox, SCR, ConfigAdmin, MetaType, Paho and the built bundles. */
+/**
+ * The bundles of a gateway as Kura runs them: Equinox, SCR, ConfigAdmin, MetaType, and what a deployment package
+ * brings (org.leantta.api, org.leantta.kura with everything it runs on embedded, and the native fragment of this
+ * platform), plus the stand-in for the Kura API that Kura itself would provide.
+ */
 final class OsgiRuntime {
+    /** The Bundle-SymbolicName of the deployed components bundle, the host of the native fragments. */
+    static final String KURA_BSN = "org.leantta.kura";
+
     private OsgiRuntime() {
     }
 
@@ -24,17 +32,33 @@ final class OsgiRuntime {
                 mavenBundle("org.apache.felix", "org.apache.felix.scr", required("version.scr")),
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin", required("version.configadmin")),
                 mavenBundle("org.apache.felix", "org.apache.felix.metatype", required("version.metatype")),
-                mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3", required("version.paho")),
                 // the jars this build just made, by file: a mvn: URL could pick an older installed one
                 built("leantta.bundle.api"),
-                built("leantta.bundle.core"),
-                built("leantta.bundle.onnx"),
                 built("leantta.bundle.kuraapi"),
+                // a fragment is never started; installed before its host so that it attaches when the host resolves
+                built("leantta.bundle.native." + platform()).noStart(),
                 built("leantta.bundle.kura"),
+                // For the test code only, which runs inside the framework (Pax Exam's probe): it uses core's data,
+                // shift and JSON helpers and an MQTT client. The LeanTTA bundles import neither (they embed their
+                // own copies, as they must on Kura); NativeFragmentIT checks that org.leantta.kura wires to
+                // nothing but Kura's API, OSGi, slf4j, the JDK and org.leantta.api.
+                built("leantta.bundle.core"),
+                mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3", required("version.paho")),
                 junitBundles());
     }
 
-    private static Option built(String property) {
+    /** This JVM's platform as the native fragments name it: x86_64 or aarch64 (the only two there are). */
+    static String platform() {
+        String arch = System.getProperty("os.arch");
+        return switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64" -> "aarch64";
+            default -> throw new IllegalStateException("no native fragment for os.arch " + arch
+                    + ": ONNX Runtime ships Linux libraries for x86-64 and aarch64 only");
+        };
+    }
+
+    private static UrlProvisionOption built(String property) {
         return bundle(new File(required(property)).toURI().toString());
     }
 

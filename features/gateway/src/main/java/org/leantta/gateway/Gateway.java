@@ -28,8 +28,9 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The embedded gateway runtime: an Equinox framework with the jars of {@link GatewayOptions#bundlesDir()}
- * (SCR, ConfigAdmin, MetaType, EventAdmin, the Felix web console on Jetty at 127.0.0.1, Paho and the LeanTTA
- * bundles), configured from a Kura snapshot. Prints nothing; the web console login is {@value #WEB_CONSOLE_USER}
+ * (SCR, ConfigAdmin, MetaType, EventAdmin, the Felix web console on Jetty at 127.0.0.1 and the LeanTTA
+ * bundles: the components bundle, which embeds Paho and ONNX Runtime, and its native fragments, of which only the
+ * host platform's resolves), configured from a Kura snapshot. Prints nothing; the web console login is {@value #WEB_CONSOLE_USER}
  * with {@link #adminPassword()}, generated anew on every start.
  */
 public final class Gateway implements AutoCloseable {

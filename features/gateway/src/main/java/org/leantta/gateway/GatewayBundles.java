@@ -49,7 +49,7 @@ final class GatewayBundles {
     }
 
     /**
-     * Installs every jar by reference (no copy into storage: onnx alone is 55 MB) and resolves the framework
+     * Installs every jar by reference (no copy into storage: a native fragment is about 10 MB) and resolves the framework
      * extensions (SPI Fly, which slf4j 2 requires) before anything else. Returns the other bundles in start order.
      */
     static List<Bundle> install(BundleContext ctx, FrameworkWiring wiring, List<Path> jars)
@@ -77,7 +77,10 @@ final class GatewayBundles {
         return bsn.equals(CONFIGADMIN_BSN) ? 0 : bsn.startsWith("slf4j.") ? 1 : 2;
     }
 
-    /** Starts a bundle (fragments are skipped), adding a readable failure with its causes to {@code failures}. */
+    /**
+     * Starts a bundle, adding a readable failure with its causes to {@code failures}. Fragments are skipped: they
+     * cannot be started, and a native fragment for another platform stays unresolved by design.
+     */
     static void start(Bundle b, List<String> failures) {
         if (b.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
             return;

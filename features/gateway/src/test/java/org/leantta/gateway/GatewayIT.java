@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Dictionary;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,19 @@ class GatewayIT {
                     assertThat(b.getState()).as(b.getSymbolicName()).isEqualTo(Bundle.ACTIVE);
                 }
             }
+            // of the two native fragments, this platform's is attached to the components bundle (resolved), the
+            // other platform's stays installed: its osgi.native requirement is not met
+            String here = "aarch64".equals(System.getProperty("os.arch")) ? "aarch64" : "x86_64";
+            for (Bundle b : gateway.bundleContext().getBundles()) {
+                if (String.valueOf(b.getSymbolicName()).startsWith("org.leantta.kura.native.linux.")) {
+                    assertThat(b.getState()).as(b.getSymbolicName())
+                            .isEqualTo(b.getSymbolicName().endsWith("." + here) ? Bundle.RESOLVED : Bundle.INSTALLED);
+                }
+            }
+            assertThat(Arrays.stream(gateway.bundleContext().getBundles()).map(Bundle::getSymbolicName))
+                    .contains("org.leantta.kura", "org.leantta.kura.native.linux.x86_64",
+                            "org.leantta.kura.native.linux.aarch64")
+                    .doesNotContain("org.eclipse.paho.client.mqttv3", "org.leantta.core", "org.leantta.onnx");
 
             // snapshot + overrides reached ConfigurationAdmin, typed
             ConfigurationAdmin cm = gateway.configurationAdmin();

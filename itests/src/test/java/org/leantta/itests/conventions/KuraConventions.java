@@ -194,17 +194,53 @@ final class KuraConventions {
         return out;
     }
 
-    /** Every Import-Package of org.eclipse.kura(.*) has a range whose upper bound is below 2, or 2 exclusive. */
+    /**
+     * Kura's API packages are imported with a version range below their next major version: 1.x, except
+     * org.eclipse.kura.wire, which Kura exports at 2.0.0 ([2.0,3)).
+     */
     static List<String> kuraImports(BundleJar jar) {
         List<String> out = new ArrayList<>();
         for (ManifestHeader.Clause c : ManifestHeader.parse(jar.header("Import-Package"))) {
             for (String pkg : c.names()) {
                 if (pkg.equals("org.eclipse.kura") || pkg.startsWith("org.eclipse.kura.")) {
-                    String problem = ManifestHeader.upperBoundProblem(c.attributes().get("version"), 2);
+                    boolean wire = pkg.equals("org.eclipse.kura.wire") || pkg.startsWith("org.eclipse.kura.wire.");
+                    int major = wire ? 3 : 2;
+                    String problem = ManifestHeader.upperBoundProblem(c.attributes().get("version"), major);
                     if (problem != null) {
-                        out.add("Import-Package " + pkg + ": " + problem + " (Kura's API packages are 1.x; a 2.0 "
-                                + "would be incompatible)");
+                        out.add("Import-Package " + pkg + ": " + problem + " (Kura's API package is "
+                                + (major - 1) + ".x; a " + major + ".0 would be incompatible)");
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What a bundle for Kura may import: what Kura provides (DESIGN 6.4, 6.6) and our own API. */
+    static final List<String> ALLOWED_IMPORT_PREFIXES = List.of("org.eclipse.kura.", "org.osgi.", "org.slf4j.",
+            "org.leantta.api.", "java.", "javax.");
+
+    /**
+     * Import-Package names only Kura's API, OSGi, slf4j (as [1.7,3): Kura 5 has 1.7, Kura 6 2.x), the JDK and
+     * org.leantta.api. Kura exports neither Paho (it keeps Paho private) nor ONNX Runtime nor protobuf: such a
+     * bundle must embed them privately, or it never resolves on a gateway. JDK internals (sun.misc) only optionally.
+     */
+    static List<String> allowedImports(BundleJar jar) {
+        List<String> out = new ArrayList<>();
+        for (ManifestHeader.Clause c : ManifestHeader.parse(jar.header("Import-Package"))) {
+            for (String pkg : c.names()) {
+                if (pkg.startsWith("sun.")) {
+                    if (!"optional".equals(c.directives().get("resolution"))) {
+                        out.add("Import-Package " + pkg + ": a JDK internal, import it with resolution:=optional");
+                    }
+                } else if (ALLOWED_IMPORT_PREFIXES.stream().noneMatch(
+                        p -> pkg.startsWith(p) || pkg.equals(p.substring(0, p.length() - 1)))) {
+                    out.add("Import-Package " + pkg + ": not provided by Kura; embed it privately (only "
+                            + "org.eclipse.kura.*, org.osgi.*, org.slf4j, java.*, javax.* and org.leantta.api)");
+                } else if ((pkg.equals("org.slf4j") || pkg.startsWith("org.slf4j."))
+                        && !"[1.7,3)".equals(c.attributes().get("version"))) {
+                    out.add("Import-Package " + pkg + ": version " + c.attributes().get("version")
+                            + ", expected [1.7,3) (Kura 5 provides slf4j 1.7, Kura 6 slf4j 2)");
                 }
             }
         }

@@ -61,6 +61,21 @@ class KuraConventionsTest {
     }
 
     @Test
+    void importsOnlyWhatKuraProvidesAndOurApi() {
+        System.out.println("[conventions] " + built.header("Bundle-SymbolicName") + " Import-Package: "
+                + built.header("Import-Package"));
+        assertThat(KuraConventions.allowedImports(built)).isEmpty();
+    }
+
+    @Test
+    void kuraWireIsImportedAsItsMajorVersion2(@TempDir Path dir) throws Exception {
+        BundleJar wire = BundleJar.read(built.withHeader("Import-Package",
+                h -> h + ",org.eclipse.kura.wire;version=\"[2.0,3)\"").writeTo(dir.resolve("wire.jar")));
+        assertThat(KuraConventions.kuraImports(wire)).isEmpty();
+        assertThat(KuraConventions.allowedImports(wire)).isEmpty();
+    }
+
+    @Test
     void adTypesAreKuras() {
         assertThat(KuraConventions.adTypes(built)).isEmpty();
     }
@@ -80,7 +95,8 @@ class KuraConventionsTest {
         BundleJar copy = BundleJar.read(built.writeTo(dir.resolve("copy.jar")));
 
         assertThat(Stream.of(KuraConventions.metatypeNaming(copy), KuraConventions.metatypeNamespace(copy),
-                KuraConventions.components(copy), KuraConventions.kuraImports(copy), KuraConventions.adTypes(copy),
+                KuraConventions.components(copy), KuraConventions.kuraImports(copy),
+                KuraConventions.allowedImports(copy), KuraConventions.adTypes(copy),
                 KuraConventions.passwords(copy, PASSWORDS), KuraConventions.adDefaults(copy)).flatMap(List::stream))
                 .isEmpty();
     }
@@ -99,6 +115,7 @@ class KuraConventionsTest {
         Function<BundleJar, List<String>> components = KuraConventions::components;
         Function<BundleJar, List<String>> imports = KuraConventions::kuraImports;
         Function<BundleJar, List<String>> defaults = KuraConventions::adDefaults;
+        Function<BundleJar, List<String>> allowed = KuraConventions::allowedImports;
         return Stream.of(
                 new Tampering("metatype file not named after the pid",
                         j -> j.withRenamed(MODEL_METATYPE, METATYPE_DIR + "LeanTtaModel.xml"), naming,
@@ -152,7 +169,22 @@ class KuraConventionsTest {
                         imports, "Import-Package org.eclipse.kura: version \"1.0\" has no upper bound"),
                 new Tampering("Kura import without version", j -> j.withHeader("Import-Package",
                         h -> h.replace("org.eclipse.kura.crypto;version=\"[1.0,2)\"", "org.eclipse.kura.crypto")),
-                        imports, "Import-Package org.eclipse.kura.crypto: no version"));
+                        imports, "Import-Package org.eclipse.kura.crypto: no version"),
+                new Tampering("Kura wire import up to 4", j -> j.withHeader("Import-Package",
+                        h -> h + ",org.eclipse.kura.wire;version=\"[2.0,4)\""), imports, "admits versions up to 4"),
+                new Tampering("Paho imported", j -> j.withHeader("Import-Package",
+                        h -> h + ",org.eclipse.paho.client.mqttv3;version=\"[1.2,2)\""), allowed,
+                        "org.eclipse.paho.client.mqttv3: not provided by Kura"),
+                new Tampering("ONNX Runtime imported", j -> j.withHeader("Import-Package",
+                        h -> h + ",ai.onnxruntime;version=\"[1.29,2)\""), allowed, "ai.onnxruntime: not provided"),
+                new Tampering("protobuf imported", j -> j.withHeader("Import-Package",
+                        h -> h + ",com.google.protobuf"), allowed, "com.google.protobuf: not provided"),
+                new Tampering("core imported", j -> j.withHeader("Import-Package",
+                        h -> h + ",org.leantta.core;version=\"[0.1,1)\""), allowed, "org.leantta.core: not provided"),
+                new Tampering("sun.misc required", j -> j.withHeader("Import-Package",
+                        h -> h.replace("sun.misc;resolution:=optional", "sun.misc")), allowed, "a JDK internal"),
+                new Tampering("slf4j below 2 only", j -> j.withHeader("Import-Package",
+                        h -> h + ",org.slf4j;version=\"[1.7,2)\""), allowed, "expected [1.7,3)"));
     }
 
     @ParameterizedTest(name = "{0}")

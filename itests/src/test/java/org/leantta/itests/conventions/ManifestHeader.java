@@ -7,8 +7,8 @@ import java.util.Map;
 
 /** OSGi manifest header clauses ({@code a;b;version="[1,2)";resolution:=optional, c}) and version ranges. */
 final class ManifestHeader {
-    /** Package names of one clause and its attributes (directives, {@code :=}, are left out). */
-    record Clause(List<String> names, Map<String, String> attributes) {
+    /** Package names of one clause, its attributes ({@code a=b}) and its directives ({@code a:=b}). */
+    record Clause(List<String> names, Map<String, String> attributes, Map<String, String> directives) {
     }
 
     private ManifestHeader() {
@@ -22,17 +22,20 @@ final class ManifestHeader {
         for (String clause : split(header, ',')) {
             List<String> names = new ArrayList<>();
             Map<String, String> attributes = new LinkedHashMap<>();
+            Map<String, String> directives = new LinkedHashMap<>();
             for (String part : split(clause, ';')) {
                 int eq = part.indexOf('=');
                 if (eq < 0) {
                     names.add(part.trim());
-                } else if (part.charAt(eq - 1) != ':') {
+                } else if (part.charAt(eq - 1) == ':') {
+                    directives.put(part.substring(0, eq - 1).trim(), unquote(part.substring(eq + 1).trim()));
+                } else {
                     String key = part.substring(0, eq).trim();
                     int typed = key.indexOf(':'); // version:Version="1.0"
                     attributes.put(typed < 0 ? key : key.substring(0, typed), unquote(part.substring(eq + 1).trim()));
                 }
             }
-            out.add(new Clause(names, attributes));
+            out.add(new Clause(names, attributes, directives));
         }
         return out;
     }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,14 +20,15 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Checks the generated Karaf features repository (system property {@code leantta.features.file}): a feature
- * {@code leantta} that needs Karaf's {@code scr}, brings Paho, and lists the same LeanTTA bundles as the .dp
- * (plus the Kura API stand-in, which only the Karaf side may carry).
+ * Checks the generated Karaf features repository (system property {@code leantta.features.file}): one feature
+ * {@code leantta-<platform>} per deployment package, each needing Karaf's {@code scr} and listing the same
+ * LeanTTA bundles as that platform's .dp, plus the Kura API stand-in (which only the Karaf side may carry, as
+ * nothing else provides the Kura API there); no Paho bundle (org.leantta.kura embeds Paho).
  */
 class FeaturesXmlIT {
 
     @Test
-    void leanttaFeatureListsOurBundlesPahoAndScr() throws Exception {
+    void oneFeaturePerPlatformWithThatPackagesBundlesAndScr() throws Exception {
         Path file = Paths.get(System.getProperty("leantta.features.file", ""));
         String version = System.getProperty("leantta.version");
         assertThat(file).as("features.xml").isRegularFile();
@@ -39,44 +42,49 @@ class FeaturesXmlIT {
         assertThat(root.getNamespaceURI()).startsWith("http://karaf.apache.org/xmlns/features/");
         assertThat(root.getAttribute("name")).isEqualTo("leantta-" + version);
 
-        Element feature = null;
+        Map<String, Element> features = new TreeMap<>();
         for (Element f : children(root, "feature")) {
-            if ("leantta".equals(f.getAttribute("name"))) {
-                feature = f;
+            features.put(f.getAttribute("name"), f);
+        }
+        List<DeploymentPackageIT.Platform> platforms = DeploymentPackageIT.platforms().toList();
+        assertThat(features.keySet()).as("features")
+                .containsExactlyInAnyOrderElementsOf(platforms.stream().map(p -> "leantta-" + p.name()).toList());
+
+        for (DeploymentPackageIT.Platform p : platforms) {
+            Element feature = features.get("leantta-" + p.name());
+            assertThat(feature.getAttribute("version")).isEqualTo(version);
+
+            List<String> required = new ArrayList<>();
+            for (Element f : children(feature, "feature")) {
+                required.add(f.getTextContent().trim());
             }
-        }
-        assertThat(feature).as("feature 'leantta'").isNotNull();
-        assertThat(feature.getAttribute("version")).isEqualTo(version);
+            assertThat(required).as("required features of %s", p).contains("scr");
 
-        List<String> features = new ArrayList<>();
-        for (Element f : children(feature, "feature")) {
-            features.add(f.getTextContent().trim());
-        }
-        assertThat(features).as("required features").contains("scr");
+            List<String> bundles = new ArrayList<>();
+            for (Element b : children(feature, "bundle")) {
+                bundles.add(b.getTextContent().trim());
+            }
+            System.out.println("[features] leantta-" + p + ": features " + required + ", bundles " + bundles);
+            assertThat(bundles).as("no unfiltered placeholders").noneMatch(b -> b.contains("${"));
+            assertThat(bundles).as("Paho is embedded in org.leantta.kura").noneMatch(b -> b.contains("paho"));
+            assertThat(bundles).as("the Kura API stand-in (outside Kura nothing else provides the Kura API)")
+                    .contains("mvn:org.leantta/kura-api-subset/" + version);
 
-        List<String> bundles = new ArrayList<>();
-        for (Element b : children(feature, "bundle")) {
-            bundles.add(b.getTextContent().trim());
-        }
-        System.out.println("[features] leantta: features " + features + ", bundles " + bundles);
-        assertThat(bundles).as("no unfiltered placeholders").noneMatch(b -> b.contains("${"));
-        assertThat(bundles).as("Paho MQTT client")
-                .contains("mvn:org.eclipse.paho/org.eclipse.paho.client.mqttv3/" + System.getProperty("leantta.paho.version"));
-
-        // the LeanTTA bundles must be those of the .dp (artifact leantta-x has symbolic name org.leantta.x)
-        Set<String> leantta = new TreeSet<>();
-        for (String b : bundles) {
-            if (b.startsWith("mvn:org.leantta/")) {
-                String[] gav = b.substring("mvn:".length()).split("/");
-                assertThat(gav).as("mvn url %s", b).hasSizeGreaterThanOrEqualTo(3);
-                assertThat(gav[2]).as("version of %s", b).isEqualTo(version);
-                if (!gav[1].equals("kura-api-subset")) {
-                    leantta.add("org." + gav[1].replace('-', '.'));
+            // the LeanTTA bundles must be those of the .dp (artifact leantta-x-y has symbolic name org.leantta.x.y)
+            Set<String> leantta = new TreeSet<>();
+            for (String b : bundles) {
+                if (b.startsWith("mvn:org.leantta/")) {
+                    String[] gav = b.substring("mvn:".length()).split("/");
+                    assertThat(gav).as("mvn url %s", b).hasSizeGreaterThanOrEqualTo(3);
+                    assertThat(gav[2]).as("version of %s", b).isEqualTo(version);
+                    if (!gav[1].equals("kura-api-subset")) {
+                        leantta.add("org." + gav[1].replace('-', '.'));
+                    }
                 }
             }
+            assertThat(leantta).as("LeanTTA bundles in the feature vs. in the %s .dp", p)
+                    .containsExactlyElementsOf(p.bundles());
         }
-        assertThat(leantta).as("LeanTTA bundles in the feature vs. in the .dp")
-                .containsExactlyElementsOf(DeploymentPackageIT.expectedBundles());
     }
 
     private static List<Element> children(Element parent, String localName) {
