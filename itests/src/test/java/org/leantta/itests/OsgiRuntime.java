@@ -28,7 +28,7 @@ final class OsgiRuntime {
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 mavenBundle("org.osgi", "org.osgi.util.function", required("version.osgi.function")),
                 mavenBundle("org.osgi", "org.osgi.util.promise", required("version.osgi.promise")),
-                mavenBundle("org.osgi", "org.osgi.service.component", required("version.osgi.component")),
+                // SCR 2.1.16, as on Kura 5.4-5.6: a DS 1.4 runtime that exports the DS API itself
                 mavenBundle("org.apache.felix", "org.apache.felix.scr", required("version.scr")),
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin", required("version.configadmin")),
                 mavenBundle("org.apache.felix", "org.apache.felix.metatype", required("version.metatype")),
@@ -43,6 +43,8 @@ final class OsgiRuntime {
                 // own copies, as they must on Kura); NativeFragmentIT checks that org.leantta.kura wires to
                 // nothing but Kura's API, OSGi, slf4j, the JDK and org.leantta.api.
                 built("leantta.bundle.core"),
+                // test doubles of Kura's cloud services (CloudFrontIT registers them; never deployed)
+                built("leantta.bundle.fakes"),
                 mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3", required("version.paho")),
                 junitBundles());
     }

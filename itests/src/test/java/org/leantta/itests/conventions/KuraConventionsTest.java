@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KuraConventionsTest {
     static final String MODEL = "org.leantta.kura.model.LeanTtaModel";
     static final String BRIDGE = "org.leantta.kura.mqtt.MqttBridge";
+    static final String FRONT = "org.leantta.kura.cloud.CloudFront";
     static final Map<String, Set<String>> PASSWORDS = Map.of(BRIDGE, Set.of("password", "tls.truststore.password"));
 
     private static final String MODEL_METATYPE = METATYPE_DIR + MODEL + ".xml";
@@ -35,8 +36,8 @@ class KuraConventionsTest {
     }
 
     @Test
-    void bothComponentsHaveMetatypeKuraFinds() {
-        assertThat(KuraConventions.ocdsByPid(built)).containsOnlyKeys(MODEL, BRIDGE);
+    void everyComponentHasMetatypeKuraFinds() {
+        assertThat(KuraConventions.ocdsByPid(built)).containsOnlyKeys(MODEL, BRIDGE, FRONT);
     }
 
     @Test

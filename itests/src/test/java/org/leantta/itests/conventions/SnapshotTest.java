@@ -2,6 +2,7 @@ package org.leantta.itests.conventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leantta.itests.conventions.KuraConventionsTest.BRIDGE;
+import static org.leantta.itests.conventions.KuraConventionsTest.FRONT;
 import static org.leantta.itests.conventions.KuraConventionsTest.MODEL;
 
 import java.nio.charset.StandardCharsets;
@@ -39,12 +40,13 @@ class SnapshotTest {
     }
 
     @Test
-    void configuresBothComponentsReadyToRun() throws Exception {
+    void configuresEveryComponentReadyToRun() throws Exception {
         Map<String, Map<String, Property>> s = Snapshot.read(snapshot).configurations().stream().collect(
                 Collectors.toMap(Configuration::pid, c -> c.properties().stream()
                         .collect(Collectors.toMap(Property::name, p -> p))));
 
-        assertThat(s).containsOnlyKeys(MODEL, BRIDGE);
+        assertThat(s).containsOnlyKeys(MODEL, BRIDGE, FRONT);
+        assertThat(s.get(FRONT).get("CloudPublisher.target").values()).containsExactly("(kura.service.pid=changeme)");
         assertThat(s.get(MODEL).get("model.path").values()).containsExactly(""); // the built-in model
         assertThat(s.get(BRIDGE).get("broker.url").values()).containsExactly("tcp://localhost:1883");
         assertThat(s.get(BRIDGE).get("device.id").values()).containsExactly("gateway-1");

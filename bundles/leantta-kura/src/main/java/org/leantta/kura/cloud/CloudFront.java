@@ -195,11 +195,15 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
                     + "digits or ._- (it may become a topic level), got " + Json.compact(sensor), body.length);
         }
         Item item = decoder.sample(sink.sampleOrigin(sensor), sensor, body);
+        Object id = payload.getMetric("id");
         if (item instanceof Item.Sample s) {
-            Object id = payload.getMetric("id");
             long ts = payload.getTimestamp() == null ? s.ts() : payload.getTimestamp().getTime();
             return new Item.Sample(s.sensor(), id == null ? s.id() : String.valueOf(id), ts, s.values(),
                     s.encoding(), s.payloadBytes());
+        }
+        if (item instanceof Item.Rejected r && id != null) {
+            // the sender's id names the rejected sample in the report, as it names its prediction
+            return new Item.Rejected(r.topic(), r.sensor(), String.valueOf(id), r.reason(), r.payloadBytes());
         }
         return item;
     }

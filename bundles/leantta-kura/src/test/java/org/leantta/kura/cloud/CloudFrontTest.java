@@ -83,6 +83,7 @@ class CloudFrontTest {
         List<KuraMessage> out = publisher.await(3, 10_000);
         assertThat(out.get(0).getProperties()).containsEntry("kind", "error");
         assertThat((String) out.get(0).getPayload().getMetric("reason")).startsWith("binary payload of 3 bytes");
+        assertThat(out.get(0).getPayload().getMetric("id")).isEqualTo("bad");
         assertThat((String) out.get(1).getPayload().getMetric("reason")).startsWith("sensor metric must be");
         assertThat(out.get(2).getPayload().getMetric("id")).isEqualTo("good");
         assertThat(counters()).containsEntry("received", 3L).containsEntry("predicted", 1L)
