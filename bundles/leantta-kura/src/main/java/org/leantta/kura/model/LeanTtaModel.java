@@ -59,7 +59,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     /** Kura's ConfigurationService: changes made by commands go through it so that they land in a snapshot. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ConfigurationService configurationService;
+    volatile ConfigurationService configurationService;
     private final Streams streams = new Streams(MAX_STREAMS);
     /** Readers predict; the writer swaps the state and closes what the old one held once no reader uses it. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();

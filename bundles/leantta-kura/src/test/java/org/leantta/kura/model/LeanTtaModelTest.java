@@ -4,9 +4,13 @@ import org.leantta.kura.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.kura.configuration.ConfigurationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leantta.api.Encoding;
@@ -87,6 +91,20 @@ class LeanTtaModelTest {
         assertThat(model.rollback()).isTrue();
         assertThat(configuration()).containsEntry("tau", 0.85f);
         assertThat(configurationAdmin.stored().get("tau")).isEqualTo(0.85f);
+    }
+
+    @Test
+    void withKurasConfigurationServiceACommandsChangeGoesThroughItIntoASnapshot() throws Exception {
+        givenModel(Map.of());
+        List<Map<String, Object>> updates = new ArrayList<>();
+        model.configurationService = configurationService(updates);
+
+        model.setEnabled(false);
+
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0)).containsEntry("pid", LeanTtaModel.PID).containsEntry("adaptation.enabled", false)
+                .containsEntry("tau", 0.85f);
+        assertThat(configurationAdmin.stored()).as("nothing written to ConfigurationAdmin around Kura").isNull();
     }
 
     @Test
@@ -198,6 +216,21 @@ class LeanTtaModelTest {
             y[i] = Math.min(255, Math.max(0, Math.round(x[i] * 0.3f + 40 + r.nextGaussian() * 8)));
         }
         return y;
+    }
+
+    /** Kura's ConfigurationService, recording updateConfiguration(pid, properties) and refusing anything else. */
+    private static ConfigurationService configurationService(List<Map<String, Object>> updates) {
+        return (ConfigurationService) Proxy.newProxyInstance(ConfigurationService.class.getClassLoader(),
+                new Class<?>[] {ConfigurationService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("updateConfiguration") && args.length == 2) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> update = new HashMap<>((Map<String, Object>) args[1]);
+                        update.put("pid", args[0]);
+                        updates.add(update);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private void givenModel(Map<String, Object> overrides) throws Exception {
