@@ -242,6 +242,43 @@ public class GatewayIT {
     }
 
     @Test
+    public void aRefusedConfigurationLeavesThePreviousOneServing() throws Exception {
+        String base = "leantta/" + DEVICE + "/";
+        ImageSet test = Shipped.testSet();
+        int n = 200;
+        try (MqttProbe probe = MqttProbe.answersOf(Mosquitto.shared().url(), "it-refused", base)) {
+            awaitBridge(probe, base);
+            Configuration model = configurationAdmin.getConfiguration(MODEL, "?");
+            Configuration bridge = configurationAdmin.getConfiguration(BRIDGE, "?");
+            Dictionary<String, Object> modelBefore = model.getProperties();
+            Dictionary<String, Object> bridgeBefore = bridge.getProperties();
+            try {
+                for (int i = 0; i < n; i++) {
+                    probe.publish(base + "sensors/refused", jsonUint8("r-" + i, test.image(i)));
+                    if (i == 50) {
+                        update(model, "model.sha256", "0".repeat(64)); // not the built-in model's: refused
+                    } else if (i == 100) {
+                        update(bridge, "qos", 7);                       // out of range: refused
+                    }
+                }
+                List<MqttProbe.Received> answers = probe.collect("/predictions/refused", n, 60_000);
+                Set<Object> ids = new HashSet<>();
+                answers.forEach(r -> ids.add(r.body().get("id")));
+                assertEquals("every sample answered by the configuration still in force", n, ids.size());
+                Map<String, Object> status = command(probe, base, "status", "after-refusals");
+                assertTrue(String.valueOf(status.get("lastRejectedConfiguration")),
+                        String.valueOf(status.get("lastRejectedConfiguration")).startsWith("model.sha256"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> bridgeStatus = (Map<String, Object>) status.get("bridge");
+                assertEquals("qos must be 0, 1 or 2, got 7", bridgeStatus.get("refusedConfiguration"));
+            } finally {
+                model.update(modelBefore);
+                bridge.update(bridgeBefore);
+            }
+        }
+    }
+
+    @Test
     public void resetOverMqttReturnsTheGatewayToTheSourceStatistics() throws Exception {
         String base = "leantta/" + DEVICE + "/";
         Predictor predictor = service(Predictor.class);
