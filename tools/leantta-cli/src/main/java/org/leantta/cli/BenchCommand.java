@@ -23,7 +23,8 @@ import org.leantta.onnx.SessionSettings;
 final class BenchCommand {
     static final String HELP = """
             leantta bench [options]
-              --model FILE       float ONNX model (default: the shipped fmnist-resnet8.onnx)
+              --model FILE       float ONNX model with BatchNormalization layers, any fixed input shape (random
+                                 inputs unless it takes 28x28 images; default: the shipped fmnist-resnet8.onnx)
               --int8 FILE        also an int8 model (from 'leantta quantize'): int8 vs fp32 ratios
               --rule R --tau X --lambda X --layers SPEC   LeanTTA knobs (default: shipped)
               --warmup N         untimed runs per session first (default 500)
@@ -66,14 +67,15 @@ final class BenchCommand {
         }
         rows.add(new Row("fp32 hybrid", fp32, Method.all(leantta.rule(), leantta.layers(), leantta.tau(),
                 leantta.lambda()).get("leantta-hybrid")));
-        ImageSet data = Shipped.testSet().limit(256);
         out.printf("bench: %s (%d bytes)%s, batch 1, %d intra-op thread(s), %d warm-up + %d timed runs per "
                 + "session, interleaved; leantta = rule %s, tau %s, lambda %s, layers %s%n", model, Files.size(model),
                 int8 == null ? "" : " and " + int8 + " (" + Files.size(int8) + " bytes)", threads, warmup, iterations,
                 leantta.rule().id(), leantta.tau(), leantta.lambda(), leantta.layers());
         List<Method.Runner> runners = new ArrayList<>();
         long[] rss = new long[rows.size()];
+        ImageSet data;
         try (Method.Runner warm = source.open(fp32, settings)) {
+            data = inputs(warm.session.sampleShape());
             warm.run(data.image(0), 1); // the runtime's own one-time allocations are not a session's
         }
         try {
@@ -98,6 +100,16 @@ final class BenchCommand {
             }
         }
         return 0;
+    }
+
+    /** The shipped test images for a Fashion-MNIST-shaped model, else random inputs of the model's shape. */
+    private ImageSet inputs(long[] sampleShape) {
+        ImageSet shipped = Shipped.testSet();
+        if (Arrays.equals(sampleShape, new long[] {shipped.channels(), shipped.height(), shipped.width()})) {
+            return shipped.limit(256);
+        }
+        out.printf("bench: input %s per sample: random values in [0, 1]%n", Arrays.toString(sampleShape));
+        return SyntheticInputs.of(sampleShape, 64, 1);
     }
 
     static OrtSession.SessionOptions.OptLevel optLevel(String s) {
