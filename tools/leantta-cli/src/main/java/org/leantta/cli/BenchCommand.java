@@ -63,7 +63,11 @@ final class BenchCommand {
         if (int8 != null) {
             ModelProto q = Onnx.read(int8);
             rows.add(new Row("int8 plain", q, source));
-            rows.add(new Row("int8 leantta", q, leantta));
+            if (q.getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("BatchNormalization"))) {
+                rows.add(new Row("int8 leantta", q, leantta));
+            } else {
+                out.printf("bench: %s is fully fused (no BatchNormalization left): int8 plain only%n", int8);
+            }
         }
         rows.add(new Row("fp32 hybrid", fp32, Method.all(leantta.rule(), leantta.layers(), leantta.tau(),
                 leantta.lambda()).get("leantta-hybrid")));
@@ -96,7 +100,12 @@ final class BenchCommand {
             Profiler p = new Profiler(out);
             p.compare(fp32, source, leantta, data, settings);
             if (int8 != null) {
-                p.compare(Onnx.read(int8), source, leantta, data, settings);
+                ModelProto q = Onnx.read(int8);
+                if (index(rows, "int8 leantta") >= 0) {
+                    p.compare(q, source, leantta, data, settings);
+                }
+                p.compare(new Profiler.Side("fp32 plain", fp32, source), new Profiler.Side("int8 plain", q, source),
+                        data, settings);
             }
         }
         return 0;
@@ -157,9 +166,13 @@ final class BenchCommand {
         table.print(out);
         Table ratios = new Table("latency ratios (same run)", "ratio", "median", "p90", "p99");
         ratios.row(ratioRow("fp32 leantta / fp32 plain", t[1], t[0]));
-        if (rows.size() > 3) {
-            ratios.row(ratioRow("int8 plain / fp32 plain", t[2], t[0]));
-            ratios.row(ratioRow("int8 leantta / int8 plain", t[3], t[2]));
+        int int8Plain = index(rows, "int8 plain");
+        int int8Leantta = index(rows, "int8 leantta");
+        if (int8Plain >= 0) {
+            ratios.row(ratioRow("int8 plain / fp32 plain", t[int8Plain], t[0]));
+        }
+        if (int8Leantta >= 0) {
+            ratios.row(ratioRow("int8 leantta / int8 plain", t[int8Leantta], t[int8Plain]));
         }
         int hybrid = rows.size() - 1;
         ratios.row(ratioRow("fp32 hybrid / fp32 leantta", t[hybrid], t[1]));
@@ -167,10 +180,22 @@ final class BenchCommand {
         out.printf("%nadaptation latency ratio (median, leantta / plain): %.2fx%n", q(t[1], 0.5) / q(t[0], 0.5));
         out.printf("hybrid latency ratio (median, hybrid / stateless leantta): %.2fx%n",
                 q(t[hybrid], 0.5) / q(t[1], 0.5));
-        if (rows.size() > 3) {
-            out.printf("int8 adaptation latency ratio (median, int8 leantta / int8 plain): %.2fx%n",
-                    q(t[3], 0.5) / q(t[2], 0.5));
+        if (int8Plain >= 0) {
+            out.printf("int8 speed-up (median, fp32 plain / int8 plain): %.2fx%n", q(t[0], 0.5) / q(t[int8Plain], 0.5));
         }
+        if (int8Leantta >= 0) {
+            out.printf("int8 adaptation latency ratio (median, int8 leantta / int8 plain): %.2fx%n",
+                    q(t[int8Leantta], 0.5) / q(t[int8Plain], 0.5));
+        }
+    }
+
+    private static int index(List<Row> rows, String name) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String[] ratioRow(String name, long[] a, long[] b) {

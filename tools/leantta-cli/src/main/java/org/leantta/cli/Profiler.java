@@ -27,11 +27,22 @@ final class Profiler {
         this.out = out;
     }
 
+    /** Kernel time of one model run plain and adapted, by op type. */
     void compare(ModelProto proto, Method plain, Method adapted, ImageSet data, SessionSettings settings) throws Exception {
-        Map<String, double[]> a = profile(proto, plain, data, settings);
-        Map<String, double[]> b = profile(proto, adapted, data, settings);
+        compare(new Side("plain", proto, plain), new Side("leantta", proto, adapted), data, settings);
+    }
+
+    /** One session of a comparison: its column label, its model and how it runs. */
+    record Side(String label, ModelProto proto, Method method) {
+    }
+
+    /** Kernel time of two sessions by op type, sorted by the second's. */
+    void compare(Side first, Side second, ImageSet data, SessionSettings settings) throws Exception {
+        Map<String, double[]> a = profile(first.proto(), first.method(), data, settings);
+        Map<String, double[]> b = profile(second.proto(), second.method(), data, settings);
         Table t = new Table("ONNX Runtime kernel time per run by op type (microseconds; ops per run)",
-                "op type", "plain us", "plain ops", "leantta us", "leantta ops");
+                "op type", first.label() + " us", first.label() + " ops", second.label() + " us",
+                second.label() + " ops");
         Map<String, double[]> keys = new TreeMap<>(a);
         b.forEach(keys::putIfAbsent);
         List<Map.Entry<String, double[]>> sorted = new ArrayList<>(keys.entrySet());
