@@ -22,6 +22,8 @@ final class EmbeddedBroker implements AutoCloseable {
         p.setProperty("allow_anonymous", "true");
         p.setProperty("persistence_enabled", "false");
         p.setProperty("netty.mqtt.message_size", Integer.toString(1 << 20));
+        // small MQTT packets go out at once, as with Mosquitto's set_tcp_nodelay true
+        p.setProperty("netty.tcp_nodelay", "true");
         server.startServer(new MemoryConfig(p));
     }
 

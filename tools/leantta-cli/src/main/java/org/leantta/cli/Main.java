@@ -12,6 +12,7 @@ public final class Main {
               run        the gateway runtime (Equinox, web console, LeanTTA bundles) from a Kura snapshot
               evaluate   error of source, BatchNorm and LeanTTA methods per shift and severity
               bench      per-sample latency and memory of the plain and the LeanTTA session
+              bench-mqtt end-to-end latency and sustained rate through an MQTT broker (default vs recommended)
               quantize   int8 post-training quantization (QDQ) keeping the adaptable layers
               tune       choose LeanTTA's defaults on the validation split (training data)
               threshold  shift-score quantiles on the validation split and the out-of-distribution threshold
@@ -33,6 +34,7 @@ public final class Main {
             case "threshold" -> ThresholdCommand.HELP;
             case "evaluate" -> EvaluateCommand.HELP;
             case "bench" -> BenchCommand.HELP;
+            case "bench-mqtt" -> BenchMqttCommand.HELP;
             case "tune" -> TuneCommand.HELP;
             case "quantize" -> QuantizeCommand.HELP;
             default -> USAGE;
@@ -49,6 +51,7 @@ public final class Main {
                 case "threshold" -> new ThresholdCommand(out).run(a);
                 case "evaluate" -> new EvaluateCommand(out).run(a);
                 case "bench" -> new BenchCommand(out).run(a);
+                case "bench-mqtt" -> new BenchMqttCommand(out).run(a);
                 case "tune" -> new TuneCommand(out).run(a);
                 case "quantize" -> new QuantizeCommand(out).run(a);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");

@@ -45,6 +45,7 @@ final class Replay implements AutoCloseable {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         o.setMaxInflight(IN_FLIGHT * 2);
+        o.setSocketFactory(NoDelaySockets.INSTANCE);
         client.connect(o);
         client.subscribe(new String[] {base + "predictions/" + SENSOR, base + "errors", base + "replies/+"},
                 new int[] {1, 1, 1}, null);
