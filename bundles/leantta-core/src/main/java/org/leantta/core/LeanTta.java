@@ -6,6 +6,11 @@ package org.leantta.core;
  * <p>Steps (DESIGN 3): sample statistics, stabilization with the anchor (the source statistics unless a
  * caller supplies others), Mahalanobis divergence, balance by a {@link WeightRule}, normalization. Nothing
  * is kept between calls. The ONNX graph compiled by {@code LeanTtaCompiler} computes the same numbers.
+ *
+ * <p>The balance weight w is clamped to [0, 1], so the blended statistics always lie between the anchor's and
+ * the stabilized sample's: with the code rule {@code w = lambda * d} and lambda above 1, an unclamped w above 1
+ * would move the blended variance away from the sample's, past the anchor's and below zero for a sample whose
+ * variance is well above the anchor's, and the normalization would return NaN.
  */
 public final class LeanTta {
     /** Added to the anchor variance in the divergence. */
@@ -17,7 +22,8 @@ public final class LeanTta {
 
     /**
      * @param tau    weight of the source in the stabilization step, in [0, 1]; 1 disables adaptation
-     * @param lambda exponent (paper rule) or factor (code rule) of the balance step, at least 0
+     * @param lambda exponent (paper rule) or factor (code rule) of the balance step, at least 0; the resulting
+     *               weight is clamped to [0, 1]
      * @param rule   the balance rule
      */
     public LeanTta(double tau, double lambda, WeightRule rule) {

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /**
  * How LeanTTA weighs the source statistics against the stabilized sample statistics, given the divergence d.
+ * Both rules are clamped to [0, 1]: beyond 1 the blend would extrapolate past the source statistics and the
+ * blended variance could turn negative (code rule with lambda * d > 1).
  */
 public enum WeightRule {
     /** The paper's rule: {@code w = d^lambda}. */
@@ -21,9 +23,10 @@ public enum WeightRule {
         return id;
     }
 
-    /** The source weight w for divergence d. */
+    /** The source weight w for divergence d, clamped to [0, 1]. */
     public double weight(double d, double lambda) {
-        return this == PAPER ? Math.pow(d, lambda) : lambda * d;
+        double w = this == PAPER ? Math.pow(d, lambda) : lambda * d;
+        return Math.min(1, Math.max(0, w));
     }
 
     /** Parses {@code paper} or {@code code} (case-insensitive). */

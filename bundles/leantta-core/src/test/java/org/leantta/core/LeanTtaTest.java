@@ -41,6 +41,37 @@ class LeanTtaTest {
     }
 
     @Test
+    void unclampedCodeRuleAboveOneWouldMakeTheVarianceNegative() {
+        double tau = 0.5;
+        double lambda = 20;
+        double d = new LeanTta(tau, lambda, WeightRule.CODE).divergence(new double[] {2}, layer.mean(), layer.var());
+        double rawW = lambda * d;
+        assertThat(rawW).as("lambda * d").isGreaterThan(1);
+        // the blend of DESIGN step 4 with w above 1: var = w*var_s + (1-w)*(tau*var_s + (1-tau)*var_t)
+        double var = rawW * 1 + (1 - rawW) * (tau * 1 + (1 - tau) * 4);
+        assertThat(var).isNegative();
+        assertThat(Math.sqrt(var + layer.epsilon())).isNaN();
+    }
+
+    @Test
+    void codeRuleAboveOneIsClampedToTheSourceStatistics() {
+        LeanTta.Result r = new LeanTta(0.5, 20, WeightRule.CODE).adapt(x, layer);
+        // w = min(1, 20 * d) = 1: the layer normalizes with the source statistics (mean 0, var 1)
+        assertThat(r.output()).containsExactly(0f, 4f);
+        assertThat(r.divergence()).isGreaterThan(1 / 20.0);
+    }
+
+    @Test
+    void theWeightIsClampedToZeroOneForBothRules() {
+        assertThat(WeightRule.CODE.weight(0.3, 0.9)).isCloseTo(0.27, within(1e-12));
+        assertThat(WeightRule.CODE.weight(0.3, 5)).isEqualTo(1);
+        assertThat(WeightRule.CODE.weight(0.99, 100)).isEqualTo(1);
+        assertThat(WeightRule.PAPER.weight(0.5, 2)).isCloseTo(0.25, within(1e-12));
+        assertThat(WeightRule.PAPER.weight(0, 0)).isEqualTo(1);
+        assertThat(WeightRule.PAPER.weight(0.5, 0.001)).isBetween(0.99, 1.0);
+    }
+
+    @Test
     void tauOneIsTheSourceNormalization() {
         LeanTta.Result r = new LeanTta(1, 0.9, WeightRule.CODE).adapt(x, layer);
         assertThat(r.divergence()).isZero();

@@ -15,7 +15,17 @@ public record Output(float[] logits, int classes, float[][] divergence, float[][
         return logits.length / classes;
     }
 
-    /** Index of the largest score of sample i. */
+    /** Whether every score of sample i is a finite number (an argmax over NaN would name an arbitrary class). */
+    public boolean finite(int i) {
+        for (int k = i * classes; k < (i + 1) * classes; k++) {
+            if (!Float.isFinite(logits[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of the largest score of sample i; meaningful only if {@link #finite(int) finite(i)}. */
     public int argmax(int i) {
         int best = 0;
         for (int k = 1; k < classes; k++) {

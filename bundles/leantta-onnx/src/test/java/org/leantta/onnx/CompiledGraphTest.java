@@ -33,6 +33,8 @@ class CompiledGraphTest {
         "nchw, 18, paper, 0.0, 2.0",
         "ncl, 13, code, 0.2, 0.9",
         "ncl, 17, paper, 0.7, 0.5",
+        "nchw, 13, code, 0.5, 20",
+        "ncl, 10, code, 0.2, 20",
     })
     void compiledGraphAgreesWithReference(String layout, long opset, String rule, float tau, float lambda)
             throws Exception {
@@ -74,6 +76,50 @@ class CompiledGraphTest {
             }
             assertThat(got.get(2)[0]).as("the shifted input must give a non-trivial divergence").isBetween(0.01f, 0.999f);
         }
+    }
+
+    /**
+     * Code rule, lambda 20: the inputs drive lambda * d above 1 where the unclamped blend makes the variance
+     * negative (NaN logits); the graph clamps w as the reference does, at opsets with Clip's bounds as attributes
+     * (before 11) and as inputs.
+     */
+    @ParameterizedTest
+    @CsvSource({"10", "13", "18"})
+    void codeRuleWithLambdaAboveOneGivesFiniteLogitsEqualToTheReference(long opset) throws Exception {
+        float tau = 0.2f;
+        float lambda = 20f;
+        CompiledModel compiled = new LeanTtaCompiler(WeightRule.CODE, LayerSelection.all()).compile(
+                TinyModels.ncl(5, opset));
+        AdaptedLayer l = compiled.layers().get(0);
+        int batch = 8;
+        try (LeanTtaSession session = LeanTtaSession.adapted(compiled, SessionSettings.defaults())) {
+            float[] x = shiftedInput(new Random(4), batch, session.sampleSize());
+            List<float[]> got = session.runTensors(x, batch, Adaptation.of(tau, lambda),
+                    List.of("Y", GraphNames.divergence(0), GraphNames.sampleVar(0)));
+            int wouldBeNaN = 0;
+            LeanTta reference = new LeanTta(tau, lambda, WeightRule.CODE);
+            for (int i = 0; i < batch; i++) {
+                float[] logits = sample(got.get(0), batch, i);
+                for (float v : logits) {
+                    assertThat(Float.isFinite(v)).as("sample %d: finite scores, got %s", i, Arrays.toString(logits))
+                            .isTrue();
+                }
+                assertClose(logits, reference.adapt(sample(x, batch, i), l.stats()).output(), 1e-4);
+                wouldBeNaN += unclampedVarianceIsNegative(l.stats(), tau, lambda * got.get(1)[i],
+                        sample(got.get(2), batch, i)) ? 1 : 0;
+            }
+            assertThat(wouldBeNaN).as("samples whose unclamped variance would be negative").isPositive();
+        }
+    }
+
+    private static boolean unclampedVarianceIsNegative(LayerStats s, float tau, float rawW, float[] sampleVar) {
+        for (int c = 0; c < s.channels(); c++) {
+            double var = s.var()[c] + (1 - rawW) * (1 - tau) * (sampleVar[c] - s.var()[c]);
+            if (var + s.epsilon() < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

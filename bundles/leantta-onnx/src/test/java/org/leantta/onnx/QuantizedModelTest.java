@@ -2,23 +2,30 @@ package org.leantta.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leantta.onnx.CompiledGraphTest.assertClose;
+import static org.leantta.onnx.CompiledGraphTest.sample;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leantta.core.LeanTta;
 import org.leantta.core.WeightRule;
 import org.leantta.core.data.ImageSet;
 import org.leantta.core.data.Shipped;
+import org.leantta.core.graph.AdaptedLayer;
 import org.leantta.core.graph.CompiledModel;
+import org.leantta.core.graph.GraphNames;
 import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.LeanTtaCompiler;
 import org.leantta.core.graph.Onnx;
+import org.leantta.core.graph.Statistics;
 import org.leantta.core.quant.Quantizer;
 import org.leantta.core.quant.Range;
 
@@ -65,6 +72,46 @@ class QuantizedModelTest {
             Output oq = q.run(x, test.count());
             assertThat(errors(oq, test) - errors(of, test)).as("int8 minus fp32 errors on 500 images").isLessThanOrEqualTo(8);
             assertClose(a.run(x, test.count(), Adaptation.of(1f, 0.9f)).logits(), oq.logits(), 1e-4);
+        }
+    }
+
+    /**
+     * Partial fusion adapts the float BatchNormalization left after each folded conv with the same subgraph, so
+     * the clamp of w holds there too: code rule, lambda 20 gives every adapted layer the reference's output.
+     */
+    @Test
+    void int8AdaptedLayersClampTheWeightAsTheReference() throws Exception {
+        ModelProto int8 = new Quantizer(LayerSelection.all()).quantize(fp32, ranges);
+        CompiledModel compiled = new LeanTtaCompiler(WeightRule.CODE, LayerSelection.all(), Statistics.SAMPLE, true)
+                .compile(int8);
+        ImageSet test = Shipped.testSet().limit(16);
+        float[] x = new float[test.count() * test.imageSize()];
+        for (int i = 0; i < test.count(); i++) {
+            test.pixels(i, x, i * test.imageSize());
+        }
+        float tau = 0.85f;
+        float lambda = 20f;
+        List<String> names = new ArrayList<>();
+        for (AdaptedLayer l : compiled.layers()) {
+            names.addAll(List.of(l.inputName(), l.outputName(), GraphNames.divergence(l.index())));
+        }
+        int saturated = 0;
+        try (LeanTtaSession a = LeanTtaSession.adapted(compiled, SessionSettings.defaults())) {
+            List<float[]> got = a.runTensors(x, test.count(), Adaptation.of(tau, lambda), names);
+            LeanTta reference = new LeanTta(tau, lambda, WeightRule.CODE);
+            for (AdaptedLayer l : compiled.layers()) {
+                int k = 3 * l.index();
+                for (int i = 0; i < test.count(); i++) {
+                    float[] want = reference.adapt(sample(got.get(k), test.count(), i), l.stats()).output();
+                    assertClose(sample(got.get(k + 1), test.count(), i), want, 1e-4);
+                    saturated += lambda * got.get(k + 2)[i] > 1 ? 1 : 0;
+                }
+            }
+            assertThat(saturated).as("(layer, sample) pairs with lambda * d > 1").isPositive();
+            Output out = a.run(x, test.count(), Adaptation.of(tau, lambda));
+            for (int i = 0; i < test.count(); i++) {
+                assertThat(out.finite(i)).as("sample %d has finite scores", i).isTrue();
+            }
         }
     }
 

@@ -51,6 +51,23 @@ final class Emitter {
         });
     }
 
+    /** A shared float constant of rank 0 (a scalar, as Clip's bounds must be). */
+    String scalar(float value) {
+        return constants.computeIfAbsent("scalar/" + value, k -> {
+            String name = "leantta/const/" + k;
+            graph.addInitializer(Onnx.floatTensor(name, new float[] {value}));
+            return name;
+        });
+    }
+
+    /** Clip of the input to [lo, hi]: bounds as attributes before opset 11, as scalar inputs from 11 on. */
+    String clip(String name, String input, float lo, float hi) {
+        if (opset < 11) {
+            return op("Clip", name, List.of(Onnx.floatAttr("min", lo), Onnx.floatAttr("max", hi)), input);
+        }
+        return op("Clip", name, input, scalar(lo), scalar(hi));
+    }
+
     /** A float constant of the given shape. */
     String tensor(String name, float[] values, long... dims) {
         graph.addInitializer(Onnx.floatTensor(name, values, dims));

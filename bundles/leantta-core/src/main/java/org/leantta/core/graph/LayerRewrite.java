@@ -11,11 +11,13 @@ import org.leantta.core.WeightRule;
  * <pre>
  *   mu_t, var_t  = mean and biased variance of x over the reduced axes          (step 1)
  *   m            = (1-tau)^2 * sum_c (mu_t - mu_a)^2 / (var_a + 1e-6), d = 1 - exp(-m)   (steps 2-3)
- *   w            = lambda * d  or  d ^ lambda                                   (step 4)
+ *   w            = clip(lambda * d  or  d ^ lambda, 0, 1)                       (step 4)
  *   mu_new       = mu_a + alpha (mu_t - mu_a),  var_new = var_a + alpha (var_t - var_a)
  *   y            = x * s + (beta - mu_new * s),  s = gamma / sqrt(var_new + eps)  (step 5)
  * </pre>
- * which is w*mu_a + (1-w)*(tau*mu_a + (1-tau)*mu_t) written with fewer ops.
+ * which is w*mu_a + (1-w)*(tau*mu_a + (1-tau)*mu_t) written with fewer ops. The clip keeps the blended
+ * statistics between the anchor's and the sample's; without it the code rule with lambda * d > 1 can make
+ * var_new negative and the output NaN (as {@link LeanTta} documents).
  */
 final class LayerRewrite {
     private final Emitter emit;
@@ -55,8 +57,9 @@ final class LayerRewrite {
         String m = emit.reduce("ReduceSum", p + "mahalanobis", q, 1);
         String e = emit.op("Exp", p + "exp_neg_m", emit.op("Mul", p + "neg_m", m, Emitter.NEG_OMT2));
         String d = emit.op("Sub", GraphNames.divergence(l), emit.constant(1f), e);
-        String w = rule == WeightRule.CODE ? emit.op("Mul", p + "w", d, GraphNames.LAMBDA)
-                : emit.op("Pow", p + "w", d, GraphNames.LAMBDA);
+        String rawW = rule == WeightRule.CODE ? emit.op("Mul", p + "w_rule", d, GraphNames.LAMBDA)
+                : emit.op("Pow", p + "w_rule", d, GraphNames.LAMBDA);
+        String w = emit.clip(p + "w", rawW, 0f, 1f);
         String alpha = emit.op("Mul", p + "alpha", emit.op("Sub", p + "one_minus_w", emit.constant(1f), w), alphaMax);
         String muNew = emit.op("Add", p + "mean_new", muA, emit.op("Mul", p + "mean_step", alpha, dMu));
         String varNew = emit.op("Add", p + "var_new", varA,
