@@ -22,6 +22,9 @@ import org.leantta.onnx.Output;
  */
 final class Evaluation {
     static final int CHUNK = 64;
+    static final int RIGHT = 0;
+    static final int WRONG = 1;
+    static final int NON_FINITE = 2;
 
     private final ImageSet data;
     private final List<Method.Runner> runners;
@@ -44,7 +47,10 @@ final class Evaluation {
     static final class Cell {
         final String shift;
         final int severity;
+        /** Per method the wrong answers, non-finite ones included. */
         final long[] wrong;
+        /** Per method the answers whose scores were NaN or infinite: errors, never an argmax. */
+        final long[] nonFinite;
         long n;
         final List<Float> scores = new ArrayList<>();
 
@@ -52,6 +58,12 @@ final class Evaluation {
             this.shift = shift;
             this.severity = severity;
             this.wrong = new long[methods];
+            this.nonFinite = new long[methods];
+        }
+
+        void add(int method, int outcome) {
+            wrong[method] += outcome == RIGHT ? 0 : 1;
+            nonFinite[method] += outcome == NON_FINITE ? 1 : 0;
         }
 
         double error(int method) {
@@ -110,7 +122,7 @@ final class Evaluation {
             float[] image = item.apply(data.image(item.sampleIndex()), data.channels(), data.height(), data.width(), seed);
             System.arraycopy(image, 0, x, i * size, size);
         }
-        long[][] wrong = new long[runners.size()][];
+        int[][] outcomes = new int[runners.size()][];
         float[] scores = null;
         for (int m = 0; m < runners.size(); m++) {
             Method.Runner r = runners.get(m);
@@ -118,9 +130,9 @@ final class Evaluation {
                 continue;
             }
             Output out = r.run(x, items.size());
-            wrong[m] = new long[items.size()];
+            outcomes[m] = new int[items.size()];
             for (int i = 0; i < items.size(); i++) {
-                wrong[m][i] = out.argmax(i) == data.label(items.get(i).sampleIndex()) ? 0 : 1;
+                outcomes[m][i] = outcome(out, i, data.label(items.get(i).sampleIndex()));
             }
             if (r == scorer) {
                 scores = new float[items.size()];
@@ -134,11 +146,11 @@ final class Evaluation {
                 Cell c = cells.get(key(items.get(i)));
                 c.n++;
                 for (int m = 0; m < runners.size(); m++) {
-                    if (wrong[m] != null) {
-                        c.wrong[m] += wrong[m][i];
+                    if (outcomes[m] != null) {
+                        c.add(m, outcomes[m][i]);
                     }
                 }
-                if (scores != null) {
+                if (scores != null && Float.isFinite(scores[i])) {
                     c.scores.add(scores[i]);
                 }
             }
@@ -149,18 +161,25 @@ final class Evaluation {
     private void stream(int method, List<StreamItem> segment, Map<String, Cell> cells) throws Exception {
         Method.Runner runner = runners.get(method);
         HybridAdapter adapter = runner.stream();
-        long[] wrong = new long[segment.size()];
+        int[] outcomes = new int[segment.size()];
         for (int i = 0; i < segment.size(); i++) {
             StreamItem item = segment.get(i);
             float[] x = item.apply(data.image(item.sampleIndex()), data.channels(), data.height(), data.width(), seed);
-            int predicted = adapter.predict(x, runner.knobs()).output().argmax(0);
-            wrong[i] = predicted == data.label(item.sampleIndex()) ? 0 : 1;
+            outcomes[i] = outcome(adapter.predict(x, runner.knobs()).output(), 0, data.label(item.sampleIndex()));
         }
         synchronized (cells) {
             for (int i = 0; i < segment.size(); i++) {
-                cells.get(key(segment.get(i))).wrong[method] += wrong[i];
+                cells.get(key(segment.get(i))).add(method, outcomes[i]);
             }
         }
+    }
+
+    /** RIGHT, WRONG, or NON_FINITE: an argmax over NaN names an arbitrary class, so such an answer is an error. */
+    static int outcome(Output out, int i, int label) {
+        if (!out.finite(i)) {
+            return NON_FINITE;
+        }
+        return out.argmax(i) == label ? RIGHT : WRONG;
     }
 
     static String key(StreamItem item) {

@@ -83,8 +83,24 @@ final class Results {
             errorTable("error % -- " + title + (stream ? " (items of the stream)" : ""), e.getValue()).print(out);
         }
         errorTable("error % -- everything evaluated", new ArrayList<>(cells.values())).print(out);
+        printNonFinite(out);
         if (scorer != null) {
             scoreTable().print(out);
+        }
+    }
+
+    /** Answers with NaN or infinite scores of a method, over all cells. */
+    long nonFinite(int method) {
+        return cells.values().stream().mapToLong(c -> c.nonFinite[method]).sum();
+    }
+
+    private void printNonFinite(PrintStream out) {
+        long n = cells.values().stream().mapToLong(c -> c.n).sum();
+        for (int m = 0; m < methods.size(); m++) {
+            if (nonFinite(m) > 0) {
+                out.printf("%nnon-finite scores (NaN or infinite), counted as errors: %s %d of %d answers%n",
+                        methods.get(m).name(), nonFinite(m), n);
+            }
         }
     }
 
@@ -178,6 +194,7 @@ final class Results {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("description", methods.get(m).summary());
             s.put("meanError", error(m, all));
+            s.put("nonFinite", nonFinite(m));
             if (src >= 0) {
                 s.put("reductionVsSource", (error(src, all) - error(m, all)) / error(src, all));
             }

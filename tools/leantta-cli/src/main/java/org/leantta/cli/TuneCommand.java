@@ -70,7 +70,8 @@ final class TuneCommand {
                 for (float tau : taus) {
                     for (float lambda : lambdas) {
                         if (r == WeightRule.CODE && lambda > 1) {
-                            continue; // w = lambda*d > 1 would extrapolate past the source statistics
+                            // a factor above 1 only saturates w = lambda*d at 1 (clamped) from d = 1/lambda on
+                            continue;
                         }
                         grid.add(new Method(r.id() + " tau=" + tau + " lambda=" + lambda + " layers=" + l.trim(), "",
                                 r, l.trim(), Statistics.SAMPLE, tau, lambda, 0, null));

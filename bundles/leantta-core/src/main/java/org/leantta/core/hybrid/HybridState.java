@@ -76,6 +76,10 @@ public final class HybridState {
      */
     public boolean observe(float[][] sampleMean, float[][] sampleVar, double divergence) {
         samples++;
+        if (!Double.isFinite(divergence) || !finite(sampleMean) || !finite(sampleVar)) {
+            // one sample that overflowed must not turn the estimate, and every later answer, into NaN
+            return false;
+        }
         boolean reanchored = false;
         detector += settings.detectorRate() * (divergence - detector);
         if (sinceAnchor >= settings.warmup() && detector > settings.threshold()) {
@@ -89,6 +93,17 @@ public final class HybridState {
         }
         sinceAnchor++;
         return reanchored;
+    }
+
+    private static boolean finite(float[][] perLayer) {
+        for (float[] layer : perLayer) {
+            for (float v : layer) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** 1/(n + prior) while warming up, then the momentum, scaled down for samples far from the estimate. */
@@ -146,6 +161,9 @@ public final class HybridState {
 
     /** Records a comparison on one sample: the confidence with the estimate and with stateless LeanTTA. */
     public void compare(double withEstimate, double stateless) {
+        if (!Double.isFinite(withEstimate) || !Double.isFinite(stateless)) {
+            return; // a non-finite answer is refused downstream; it must not leave the gap NaN for good
+        }
         confidenceGap += settings.trustRate() * ((withEstimate - stateless) - confidenceGap);
         // a warming-up estimate is still moving fast: judge it once it has settled
         boolean now = sinceAnchor < settings.warmup() || confidenceGap >= -settings.margin();

@@ -46,6 +46,22 @@ class HybridStateTest {
     }
 
     @Test
+    void aSampleWithNonFiniteStatisticsIsNotLearnedFrom() {
+        HybridState s = new HybridState(List.of(LAYER), SETTINGS);
+        s.observe(one(3f, 1f), one(2f, 4f), 0.0);
+        float[] mean = s.anchorMean()[0].clone();
+        float[] var = s.anchorVar()[0].clone();
+
+        assertThat(s.observe(one(Float.NaN, 1f), one(2f, 4f), 0.0)).isFalse();
+        assertThat(s.observe(one(3f, 1f), one(2f, Float.POSITIVE_INFINITY), 0.0)).isFalse();
+        assertThat(s.observe(one(3f, 1f), one(2f, 4f), Double.NaN)).isFalse();
+
+        assertThat(s.anchorMean()[0]).containsExactly(mean);
+        assertThat(s.anchorVar()[0]).containsExactly(var);
+        assertThat(s.rate(0.0)).as("still the second sample's warm-up rate").isCloseTo(0.25, within(1e-12));
+    }
+
+    @Test
     void aSampleFarFromTheEstimateMovesItLess() {
         HybridState s = new HybridState(List.of(LAYER), SETTINGS);
         for (int i = 0; i < 10; i++) {
@@ -137,6 +153,21 @@ class HybridStateTest {
         s.compare(0.95, 0.9);
         assertThat(s.trusted()).isTrue();
         assertThat(s.describe()).containsEntry("distrusted", 1L).containsEntry("trusted", true);
+    }
+
+    @Test
+    void aNonFiniteConfidenceLeavesTheComparisonAsItWas() {
+        HybridState s = new HybridState(List.of(LAYER), new HybridSettings(0.1, 2, 0.5, 0.5, 0.01, 4, 0.5));
+        for (int i = 0; i < 9; i++) {
+            s.observe(one(0f, 1f), one(1f, 4f), 0.0);
+        }
+        s.compare(0.95, 0.9);
+
+        s.compare(Double.NaN, 0.9);
+        s.compare(0.9, Double.NaN);
+
+        assertThat(s.trusted()).isTrue();
+        assertThat((double) s.describe().get("confidenceGap")).isCloseTo(0.025, within(1e-12));
     }
 
     @Test

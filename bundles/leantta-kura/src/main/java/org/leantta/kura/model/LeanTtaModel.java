@@ -168,29 +168,15 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
             State s = current();
             float[] x = Samples.prepare(values, encoding, s.engine.info.inputSize(), s.settings);
             long start = System.nanoTime();
-            Output out;
-            float shift;
-            if (s.settings.hybridMode() && s.settings.enabled()) {
-                HybridAdapter.Step step = streams.of(stream, s.engine.adapted, s.settings.hybrid())
-                        .predict(x, s.knobs, true);
-                out = step.output();
-                shift = step.sourceShift();
-            } else {
-                out = s.engine.adapted.run(x, 1, s.knobs);
-                shift = out.shift(0, null);
-            }
-            int sourceClass = -1;
-            float sourceConfidence = Float.NaN;
+            Answer adapted = adapted(s, stream, x);
+            FiniteScores.require(adapted.out, adapted.shift, "the model");
+            Output src = null;
             if (s.engine.source != null) {
-                Output src = s.engine.runSource(x);
-                sourceClass = src.argmax(0);
-                sourceConfidence = src.confidence(0);
+                src = s.engine.runSource(x);
+                FiniteScores.require(src, 0f, "the unadapted model (report.source)");
             }
             long micros = (System.nanoTime() - start) / 1000;
-            int k = out.argmax(0);
-            float threshold = s.settings.shiftThreshold();
-            return new Prediction(k, s.engine.info.labels().get(k), out.confidence(0), shift, s.settings.enabled(),
-                    threshold > 0 && shift > threshold, micros, sourceClass, sourceConfidence);
+            return prediction(s, adapted, src, micros);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw e;
         } catch (Exception e) {
@@ -198,6 +184,28 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The served output of one sample and its shift score. */
+    private record Answer(Output out, float shift) {
+    }
+
+    private Answer adapted(State s, String stream, float[] x) throws Exception {
+        if (s.settings.hybridMode() && s.settings.enabled()) {
+            HybridAdapter.Step step = streams.of(stream, s.engine.adapted, s.settings.hybrid())
+                    .predict(x, s.knobs, true);
+            return new Answer(step.output(), step.sourceShift());
+        }
+        Output out = s.engine.adapted.run(x, 1, s.knobs);
+        return new Answer(out, out.shift(0, null));
+    }
+
+    private static Prediction prediction(State s, Answer a, Output src, long micros) {
+        int k = a.out.argmax(0);
+        float threshold = s.settings.shiftThreshold();
+        return new Prediction(k, s.engine.info.labels().get(k), a.out.confidence(0), a.shift, s.settings.enabled(),
+                threshold > 0 && a.shift > threshold, micros, src == null ? -1 : src.argmax(0),
+                src == null ? Float.NaN : src.confidence(0));
     }
 
     private State current() {

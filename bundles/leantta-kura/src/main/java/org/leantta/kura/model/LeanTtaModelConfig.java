@@ -18,7 +18,7 @@ public @interface LeanTtaModelConfig {
             description = "Expected hex SHA-256 of the model file; the model is refused if it differs. Empty: no check.")
     String model_sha256() default "";
 
-    @AttributeDefinition(name = "uint8 input scale", min = "0",
+    @AttributeDefinition(name = "uint8 input scale", min = "0.000001",
             description = "Samples sent with encoding uint8 (0..255) enter the model as value * scale + offset.")
     float input_scale() default 1f / 255f;
 
@@ -55,12 +55,13 @@ public @interface LeanTtaModelConfig {
     float tau() default Defaults.TAU;
 
     @AttributeDefinition(name = "lambda", min = "0", max = "100",
-            description = "Balance factor (code rule) or exponent (paper rule) that turns the divergence into a "
-                    + "source weight. Applied live.")
+            description = "Turns the divergence d into the source weight w, clamped to [0, 1]. Code rule: the "
+                    + "factor of w = lambda * d, 0 to 100 (0: w is 0; from lambda = 1/d on, w is 1). Paper "
+                    + "rule: the exponent of w = d ^ lambda, above 0 up to 100. Applied live.")
     float lambda() default Defaults.LAMBDA;
 
     @AttributeDefinition(name = "Balance rule", description = "code: w = lambda * d (the authors' code, default); "
-            + "paper: w = d ^ lambda. Changing it recompiles the model.",
+            + "paper: w = d ^ lambda; w is clamped to [0, 1]. Changing it recompiles the model.",
             options = {@Option(label = "code", value = "code"), @Option(label = "paper", value = "paper")})
     String rule() default "code";
 
@@ -68,7 +69,7 @@ public @interface LeanTtaModelConfig {
             + "first:K, last:K or a comma-separated list of indices or node names. Changing it recompiles the model.")
     String adapted_layers() default Defaults.LAYERS;
 
-    @AttributeDefinition(name = "Shift threshold", min = "0", description = "Predictions whose shift score "
+    @AttributeDefinition(name = "Shift threshold", min = "0", max = "1", description = "Predictions whose shift score "
             + "exceeds this are flagged outOfDistribution (default: the 99th percentile of clean validation scores, "
             + "from leantta threshold). 0 turns the flag off.")
     float shift_threshold() default 0.08f;

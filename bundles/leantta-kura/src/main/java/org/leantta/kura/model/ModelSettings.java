@@ -21,20 +21,40 @@ record ModelSettings(String modelPath, String sha256, List<String> labels, Weigh
                      float shiftThreshold, String mode, double momentum, double changeThreshold) {
     ModelSettings {
         labels = List.copyOf(labels);
-        check(inputScale > 0 && Float.isFinite(inputScale), "input.scale must be a finite number > 0", inputScale);
-        check(Float.isFinite(inputOffset), "input.offset must be finite", inputOffset);
-        check(tau >= 0 && tau <= 1, "tau must be in [0, 1]", tau);
-        check(lambda >= 0 && lambda <= 100, "lambda must be in [0, 100]", lambda);
-        check(shiftThreshold >= 0 && Float.isFinite(shiftThreshold), "shift.threshold must be a finite number >= 0",
-                shiftThreshold);
-        check(threads >= 1 && threads <= 64, "threads must be in [1, 64]", threads);
+        check(inputScale >= 0.000001f && Float.isFinite(inputScale),
+                "input.scale must be a finite number >= 0.000001", inputScale, "");
+        check(Float.isFinite(inputOffset), "input.offset must be finite", inputOffset, "");
+        check(tau >= 0 && tau <= 1, "tau must be in [0, 1]", tau, "");
+        checkLambda(rule, lambda);
+        check(shiftThreshold >= 0 && shiftThreshold <= 1, "shift.threshold must be in [0, 1]", shiftThreshold,
+                ": the shift score is a mean divergence, in [0, 1); 0 turns the flag off");
+        check(threads >= 1 && threads <= 64, "threads must be in [1, 64]", threads, "");
         check(sha256.isEmpty() || sha256.matches("[0-9a-fA-F]{64}"), "model.sha256 must be 64 hex digits or empty",
-                sha256);
+                sha256, "");
         LayerSelection.parse(layers);
-        check(mode.equals("stateless") || mode.equals("hybrid"), "adaptation.mode must be stateless or hybrid", mode);
-        check(momentum > 0 && momentum <= 1, "hybrid.momentum must be in (0, 1]", momentum);
-        check(changeThreshold > 0 && changeThreshold <= 1, "hybrid.change.threshold must be in (0, 1]",
-                changeThreshold);
+        check(mode.equals("stateless") || mode.equals("hybrid"), "adaptation.mode must be stateless or hybrid", mode,
+                "");
+        check(momentum >= 0.0001 && momentum <= 1, "hybrid.momentum must be in [0.0001, 1]", momentum, "");
+        check(changeThreshold >= 0.001 && changeThreshold <= 1, "hybrid.change.threshold must be in [0.001, 1]",
+                changeThreshold, "");
+    }
+
+    /**
+     * lambda's range depends on the rule. Code rule: a factor, w = min(1, lambda * d); from lambda = 1/d on, the
+     * layer keeps the source statistics, so beyond 100 (d >= 0.01, most layers of most samples: the median d of
+     * clean validation samples is 0.025) larger values only saturate. Paper rule: an exponent, w = d ^ lambda;
+     * 0 would fix w at 1.
+     */
+    private static void checkLambda(WeightRule rule, float lambda) {
+        if (rule == WeightRule.PAPER) {
+            check(lambda > 0 && lambda <= 100, "lambda must be in (0, 100] with rule paper", lambda,
+                    ": it is the exponent of w = d ^ lambda, and 0 would fix w at 1, the source statistics (to "
+                            + "stop adapting, set adaptation.enabled to false)");
+        } else {
+            check(lambda >= 0 && lambda <= 100, "lambda must be in [0, 100] with rule code", lambda,
+                    ": it is the factor of w = lambda * d, clamped to [0, 1]; at 100, w is already 1 (the source "
+                            + "statistics) wherever d >= 0.01, in most layers of most samples");
+        }
     }
 
     private static HybridSettings hybridSettings(double momentum, double changeThreshold) {
@@ -71,9 +91,9 @@ record ModelSettings(String modelPath, String sha256, List<String> labels, Weigh
         return out;
     }
 
-    private static void check(boolean ok, String what, Object got) {
+    private static void check(boolean ok, String expected, Object got, String why) {
         if (!ok) {
-            throw new IllegalArgumentException(what + ", got " + got);
+            throw new IllegalArgumentException(expected + ", got " + got + why);
         }
     }
 

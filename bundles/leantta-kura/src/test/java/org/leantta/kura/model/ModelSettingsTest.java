@@ -44,9 +44,25 @@ class ModelSettingsTest {
     }
 
     @Test
-    void lambdaOutsideZeroToHundredIsRefused() {
-        thenRefused(Map.of("lambda", 100.5f), "lambda must be in [0, 100], got 100.5");
-        thenRefused(Map.of("lambda", -1f), "lambda must be in [0, 100], got -1.0");
+    void codeRuleLambdaIsAFactorFromZeroToHundred() {
+        thenRefused(Map.of("lambda", 100.5f), "lambda must be in [0, 100] with rule code, got 100.5: it is the "
+                + "factor of w = lambda * d, clamped to [0, 1]");
+        thenRefused(Map.of("lambda", -1f), "lambda must be in [0, 100] with rule code, got -1.0");
+        thenRefused(Map.of("lambda", Float.NaN), "lambda must be in [0, 100] with rule code, got NaN");
+
+        assertThat(settings(Map.of("lambda", 0f)).lambda()).isZero();
+        assertThat(settings(Map.of("lambda", 20f)).lambda()).as("clamped, so no longer NaN").isEqualTo(20f);
+        assertThat(settings(Map.of("lambda", 100f)).lambda()).isEqualTo(100f);
+    }
+
+    @Test
+    void paperRuleLambdaIsAPositiveExponentUpToHundred() {
+        thenRefused(Map.of("rule", "paper", "lambda", 0f), "lambda must be in (0, 100] with rule paper, got 0.0: it "
+                + "is the exponent of w = d ^ lambda, and 0 would fix w at 1");
+        thenRefused(Map.of("rule", "paper", "lambda", 100.5f), "lambda must be in (0, 100] with rule paper, got 100.5");
+
+        assertThat(settings(Map.of("rule", "paper", "lambda", 0.01f)).lambda()).isEqualTo(0.01f);
+        assertThat(settings(Map.of("rule", "paper", "lambda", 100f)).lambda()).isEqualTo(100f);
     }
 
     @Test
@@ -57,10 +73,24 @@ class ModelSettingsTest {
 
     @Test
     void inputScalingMustBeFinite() {
-        thenRefused(Map.of("input.scale", 0f), "input.scale must be a finite number > 0, got 0.0");
-        thenRefused(Map.of("input.scale", Float.POSITIVE_INFINITY), "input.scale must be a finite number > 0");
+        thenRefused(Map.of("input.scale", 0f), "input.scale must be a finite number >= 0.000001, got 0.0");
+        thenRefused(Map.of("input.scale", Float.POSITIVE_INFINITY), "input.scale must be a finite number >= 0.000001");
         thenRefused(Map.of("input.offset", Float.NaN), "input.offset must be finite, got NaN");
-        thenRefused(Map.of("shift.threshold", -0.5f), "shift.threshold must be a finite number >= 0, got -0.5");
+    }
+
+    @Test
+    void shiftThresholdIsInZeroToOneLikeTheShiftScore() {
+        thenRefused(Map.of("shift.threshold", -0.5f), "shift.threshold must be in [0, 1], got -0.5: the shift score");
+        thenRefused(Map.of("shift.threshold", 1.5f), "shift.threshold must be in [0, 1], got 1.5");
+        thenRefused(Map.of("shift.threshold", Float.NaN), "shift.threshold must be in [0, 1], got NaN");
+    }
+
+    @Test
+    void hybridKnobsAreRefusedOutsideTheirRanges() {
+        thenRefused(Map.of("hybrid.momentum", 0.00005), "hybrid.momentum must be in [0.0001, 1], got 5.0E-5");
+        thenRefused(Map.of("hybrid.momentum", 1.5), "hybrid.momentum must be in [0.0001, 1], got 1.5");
+        thenRefused(Map.of("hybrid.change.threshold", 0.0), "hybrid.change.threshold must be in [0.001, 1], got 0.0");
+        thenRefused(Map.of("adaptation.mode", "tent"), "adaptation.mode must be stateless or hybrid, got tent");
     }
 
     @Test
