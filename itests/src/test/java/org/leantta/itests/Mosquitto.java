@@ -7,20 +7,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 
-/** A real Mosquitto broker on a free loopback port, started for the tests and stopped with the JVM. */
+/** A real Mosquitto broker on a free loopback port, started for the tests and stopped with the JVM at the latest. */
 public final class Mosquitto implements AutoCloseable {
     private static Mosquitto shared;
     private final Process process;
     private final int port;
 
-    private Mosquitto() throws IOException, InterruptedException {
-        String binary = find();
+    private Mosquitto(Path dir, IntFunction<String> config) throws IOException, InterruptedException {
+        String binary = find("mosquitto");
         this.port = freePort();
-        Path dir = Files.createTempDirectory("mosquitto");
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "max_queued_messages 100000\n");
+        Files.writeString(conf, config.apply(port));
         this.process = new ProcessBuilder(binary, "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         long deadline = System.currentTimeMillis() + 15_000;
@@ -33,14 +32,26 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
-    /** One broker per JVM (per test framework class loader), started on first use. */
+    /** One anonymous broker per JVM (per test framework class loader), started on first use. */
     public static synchronized Mosquitto shared() throws IOException, InterruptedException {
         if (shared == null) {
-            shared = new Mosquitto();
+            shared = new Mosquitto(Files.createTempDirectory("mosquitto"), port -> "listener " + port
+                    + " 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 100000\n");
             Mosquitto m = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(m::close));
         }
         return shared;
+    }
+
+    /**
+     * A broker of its own, configured by {@code config} (given the port to listen on) in {@code dir}, where its
+     * log goes too. Files the configuration names (certificates, a password file) are read after the broker drops
+     * its privileges: run as root, it stays the current user only if the configuration says {@code user root}.
+     */
+    public static Mosquitto start(Path dir, IntFunction<String> config) throws IOException, InterruptedException {
+        Mosquitto m = new Mosquitto(dir, config);
+        Runtime.getRuntime().addShutdownHook(new Thread(m::close));
+        return m;
     }
 
     public String url() {
@@ -51,13 +62,14 @@ public final class Mosquitto implements AutoCloseable {
         return port;
     }
 
-    private static String find() throws IOException {
-        for (String p : new String[] {"/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"}) {
-            if (new File(p).canExecute()) {
-                return p;
+    /** A program of the mosquitto package (mosquitto, mosquitto_passwd). */
+    static String find(String program) throws IOException {
+        for (String dir : new String[] {"/usr/sbin/", "/usr/bin/", "/usr/local/sbin/", "/usr/local/bin/"}) {
+            if (new File(dir + program).canExecute()) {
+                return dir + program;
             }
         }
-        throw new IOException("mosquitto is not installed: the tests need a real broker "
+        throw new IOException(program + " is not installed: the tests need a real broker "
                 + "(apt-get install mosquitto; ./leantta test installs it when run as root)");
     }
 

@@ -28,8 +28,12 @@ public final class MqttProbe implements AutoCloseable {
     }
 
     public MqttProbe(String url, String clientId, String... subscriptions) throws Exception {
+        this(url, new MqttConnectOptions(), clientId, subscriptions);
+    }
+
+    /** With connection options of its own (TLS, credentials); a clean session in any case. */
+    public MqttProbe(String url, MqttConnectOptions o, String clientId, String... subscriptions) throws Exception {
         client = new MqttClient(url, clientId, new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         o.setMaxInflight(1000);
         client.connect(o);

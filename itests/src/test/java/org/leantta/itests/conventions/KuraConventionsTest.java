@@ -21,7 +21,9 @@ class KuraConventionsTest {
     static final String MODEL = "org.leantta.kura.model.LeanTtaModel";
     static final String BRIDGE = "org.leantta.kura.mqtt.MqttBridge";
     static final String FRONT = "org.leantta.kura.cloud.CloudFront";
-    static final Map<String, Set<String>> PASSWORDS = Map.of(BRIDGE, Set.of("password", "tls.truststore.password"));
+    static final Map<String, Set<String>> PASSWORDS = Map.of(
+            BRIDGE, Set.of("password", "tls.truststore.password", "commands.token"),
+            FRONT, Set.of("commands.token"));
 
     private static final String MODEL_METATYPE = METATYPE_DIR + MODEL + ".xml";
     private static final String BRIDGE_METATYPE = METATYPE_DIR + BRIDGE + ".xml";
@@ -82,7 +84,7 @@ class KuraConventionsTest {
     }
 
     @Test
-    void theBridgesSecretsArePasswordAds() {
+    void everySecretIsAPasswordAd() {
         assertThat(KuraConventions.passwords(built, PASSWORDS)).isEmpty();
     }
 

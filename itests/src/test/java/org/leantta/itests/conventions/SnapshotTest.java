@@ -51,11 +51,12 @@ class SnapshotTest {
         assertThat(s.get(BRIDGE).get("broker.url").values()).containsExactly("tcp://localhost:1883");
         assertThat(s.get(BRIDGE).get("device.id").values()).containsExactly("gateway-1");
         assertThat(s.get(BRIDGE).get("qos").values()).containsExactly("1");
-        for (String secret : KuraConventionsTest.PASSWORDS.get(BRIDGE)) {
-            Property p = s.get(BRIDGE).get(secret);
+        KuraConventionsTest.PASSWORDS.forEach((pid, secrets) -> secrets.forEach(secret -> {
+            Property p = s.get(pid).get(secret);
+            assertThat(p).as(pid + " " + secret).isNotNull();
             assertThat(p.values()).as(secret).containsExactly("");
             assertThat(p.encrypted()).as(secret).isEqualTo("true");
-        }
+        }));
     }
 
     record Tampering(String what, UnaryOperator<String> change, String expected) {

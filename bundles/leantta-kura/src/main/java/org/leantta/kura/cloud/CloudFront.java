@@ -18,15 +18,19 @@ import org.eclipse.kura.cloudconnection.request.RequestHandlerRegistry;
 import org.eclipse.kura.cloudconnection.subscriber.CloudSubscriber;
 import org.eclipse.kura.cloudconnection.subscriber.listener.CloudSubscriberListener;
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.eclipse.kura.crypto.CryptoService;
 import org.eclipse.kura.message.KuraPayload;
 import org.eclipse.kura.message.KuraResponsePayload;
 import org.leantta.api.AdaptationControl;
+import org.leantta.api.FrontStatus;
 import org.leantta.api.Predictor;
 import org.leantta.core.json.Json;
+import org.leantta.kura.mqtt.CommandGuard;
 import org.leantta.kura.mqtt.Commands;
 import org.leantta.kura.mqtt.Decoder;
 import org.leantta.kura.mqtt.Item;
 import org.leantta.kura.mqtt.Pipeline;
+import org.leantta.kura.mqtt.Secrets;
 import org.leantta.kura.mqtt.Stats;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,15 +52,17 @@ import org.slf4j.LoggerFactory;
  * is optional and dynamic, so the component is active before a cloud connection is chosen.
  */
 @Component(name = CloudFront.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = ConfigurableComponent.class)
+        service = {ConfigurableComponent.class, FrontStatus.class})
 @Designate(ocd = CloudFrontConfig.class)
-public final class CloudFront implements ConfigurableComponent, CloudSubscriberListener, RequestHandler {
+public final class CloudFront implements ConfigurableComponent, CloudSubscriberListener, RequestHandler,
+        FrontStatus {
     public static final String PID = "org.leantta.kura.cloud.CloudFront";
     public static final String REQUEST_HANDLER_ID = "LEANTTA-V1";
     private static final Logger LOG = LoggerFactory.getLogger(CloudFront.class);
     private static final String SENSOR_NAME = "[A-Za-z0-9._-]{1,128}";
     private static final List<String> EXEC = List.of("reset", "enable", "disable", "rollback");
     private static final List<String> GET = List.of("status", "configuration");
+    private static final String REQUESTER = "requester.client.id";
 
     @Reference
     Predictor predictor;
@@ -65,10 +71,17 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
     @Reference(name = "CloudPublisher", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile CloudPublisher publisher;
+    /** The other fronts (the MQTT bridge), whose state {@code status} reports too. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(!(component.name=" + PID + "))")
+    volatile List<FrontStatus> fronts = List.of();
+    /** Kura's decryption of Password properties; absent off a gateway, where they are given in clear. */
+    private volatile CryptoService crypto;
 
     private final Set<CloudSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Set<RequestHandlerRegistry> registries = ConcurrentHashMap.newKeySet();
     private CloudSink sink;
+    private Commands commands;
     private Pipeline pipeline;
     private ScheduledExecutorService retry;
     private volatile CloudFrontConfig config;
@@ -78,8 +91,8 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
     @Activate
     synchronized void activate(CloudFrontConfig c) {
         sink = new CloudSink(() -> publisher, c.backlog_size());
-        pipeline = new Pipeline(predictor, new Commands(control, this::describe), new Stats(), sink, c.queue_size(),
-                c.queue_timeout_ms());
+        commands = new Commands(control, this::describeAll);
+        pipeline = new Pipeline(predictor, commands, new Stats(), sink, c.queue_size(), c.queue_timeout_ms());
         retry = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "leantta-cloud-retry");
             t.setDaemon(true);
@@ -95,8 +108,25 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
         apply(c);
     }
 
+    /** Kura's CryptoService may come after activation: the token is then decrypted again. */
+    @Reference(name = "crypto", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindCrypto(CryptoService service) {
+        crypto = service;
+        if (config != null) {
+            apply(config);
+        }
+    }
+
+    void unbindCrypto(CryptoService service) {
+        if (crypto == service) {
+            crypto = null;
+        }
+    }
+
     private void apply(CloudFrontConfig c) {
         config = c;
+        commands.guard(guard(c));
         decoder = Decoder.forMessages(c.max_payload_bytes(), () -> predictor.model().inputSize());
         pipeline.reconfigure(sink, c.queue_size(), c.queue_timeout_ms());
         sink.setCapacity(c.backlog_size());
@@ -109,6 +139,15 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
         } else if (!c.enabled() && attached) {
             detach();
             LOG.info("cloud front disabled by configuration");
+        }
+    }
+
+    private CommandGuard guard(CloudFrontConfig c) {
+        try {
+            return CommandGuard.of(Secrets.of(crypto).reveal(c.commands_token()), c.commands_allowed_requesters());
+        } catch (IllegalArgumentException e) {
+            LOG.error("commands.token refused ({}); every command is refused until it is set again", e.getMessage());
+            return CommandGuard.refusingAll("commands.token could not be read: " + e.getMessage());
         }
     }
 
@@ -236,9 +275,21 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
             return response(KuraResponsePayload.RESPONSE_CODE_BAD_REQUEST, ((Item.Rejected) item).reason(), null);
         }
         // Kura correlates the reply by its own request.id: the command gets one of ours
-        Map<String, Object> reply = pipeline.execute(new Item.Command(c.command(), null, c.body(), c.bodyError()));
-        int status = reply.get("status") instanceof Integer i ? i : KuraResponsePayload.RESPONSE_CODE_ERROR;
-        return response(status, String.valueOf(reply.get("message")), reply);
+        Object requester = request.getPayload() == null ? null : request.getPayload().getMetric(REQUESTER);
+        Map<String, Object> reply = pipeline.execute(new Item.Command(c.command(), null, c.body(), c.bodyError()),
+                requester == null ? null : String.valueOf(requester));
+        return response(code(reply.get("status")), String.valueOf(reply.get("message")), reply);
+    }
+
+    /**
+     * Kura's response codes: a refusal (403 in the body) goes out as 400, because the cloud platform knows only
+     * 200, 400, 404 and 500 (Kapua cannot map any other code).
+     */
+    private static int code(Object status) {
+        if (!(status instanceof Integer i)) {
+            return KuraResponsePayload.RESPONSE_CODE_ERROR;
+        }
+        return i == 403 ? KuraResponsePayload.RESPONSE_CODE_BAD_REQUEST : i;
     }
 
     private static KuraMessage response(int code, String message, Map<String, Object> reply) {
@@ -251,6 +302,18 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
         return new KuraMessage(payload);
     }
 
+    @Override
+    public Map<String, Object> status() {
+        return describe();
+    }
+
+    /** This front's state and, under {@code fronts}, the other fronts'. */
+    Map<String, Object> describeAll() {
+        Map<String, Object> m = describe();
+        m.put("fronts", fronts.stream().map(FrontStatus::status).toList());
+        return m;
+    }
+
     Map<String, Object> describe() {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("pid", PID);
@@ -260,6 +323,7 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
         front.put("subscribers", subscribers.size());
         front.put("requestHandlerRegistries", registries.size());
         front.put("delivery", sink.describe());
+        front.putAll(commands.describeGuard());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cloudFront", front);
         m.putAll(pipeline.describe());

@@ -1,6 +1,7 @@
 package org.leantta.kura.cloud;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of {@link CloudFront}; its defaults are the only defaults. */
@@ -44,4 +45,14 @@ public @interface CloudFrontConfig {
             + "reports kept, oldest first, while the publisher fails or is not chosen; past this the oldest are "
             + "dropped, counted and reported once publishing works again.")
     int backlog_size() default 10000;
+
+    @AttributeDefinition(name = "Command token", type = AttributeType.PASSWORD, required = false,
+            description = "A shared secret every request must carry in its JSON body as \"token\"; others are "
+                    + "answered with response.code 400 (status 403 in the body) and reported. Empty: no token needed.")
+    String commands_token() default "";
+
+    @AttributeDefinition(name = "Allowed requesters", required = false, description = "Client ids (the "
+            + "requester.client.id of Kura requests) allowed to send commands, separated by commas; requests from "
+            + "others are refused like a wrong token. Empty: any requester the cloud platform lets through.")
+    String commands_allowed_requesters() default "";
 }

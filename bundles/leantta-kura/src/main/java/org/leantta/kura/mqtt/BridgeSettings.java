@@ -6,7 +6,7 @@ import java.util.Map;
 /** The validated configuration of {@link MqttBridge}; passwords already decrypted. */
 record BridgeSettings(String brokerUrl, String clientId, String username, String password, boolean tls,
                       String trustStore, String trustStorePassword, int qos, String deviceId, String topicPrefix,
-                      int queueSize, int queueTimeoutMs, int maxPayloadBytes) {
+                      int queueSize, int queueTimeoutMs, int maxPayloadBytes, String commandsToken) {
     private static final String LEVEL = "[A-Za-z0-9._-]+";
 
     BridgeSettings {
@@ -32,7 +32,7 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
         return new BridgeSettings(c.broker_url().strip(), client, c.username().strip(), secrets.reveal(c.password()),
                 c.tls_enabled(), c.tls_truststore_path().strip(), secrets.reveal(c.tls_truststore_password()),
                 c.qos(), device, c.topic_prefix().strip(), c.queue_size(), c.queue_timeout_ms(),
-                c.max_payload_bytes());
+                c.max_payload_bytes(), secrets.reveal(c.commands_token()));
     }
 
     private static void check(boolean ok, String what, Object got) {
@@ -68,6 +68,17 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
         m.put("queue.size", queueSize);
         m.put("queue.timeout.ms", queueTimeoutMs);
         m.put("max.payload.bytes", maxPayloadBytes);
+        m.put("commands.token", commandsToken.isEmpty() ? "" : "(set)");
         return m;
+    }
+
+    /** Who may send commands: anyone with the token, if one is set. */
+    CommandGuard guard() {
+        return CommandGuard.of(commandsToken, "");
+    }
+
+    @Override
+    public String toString() {
+        return "BridgeSettings" + describe();
     }
 }

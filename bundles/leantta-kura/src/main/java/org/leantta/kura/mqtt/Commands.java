@@ -11,14 +11,32 @@ public final class Commands {
     static final List<String> NAMES = List.of("reset", "enable", "disable", "rollback", "status", "configuration");
     private final AdaptationControl control;
     private final Supplier<Map<String, Object>> bridgeStatus;
+    private volatile CommandGuard guard = CommandGuard.OPEN;
 
     public Commands(AdaptationControl control, Supplier<Map<String, Object>> bridgeStatus) {
         this.control = control;
         this.bridgeStatus = bridgeStatus;
     }
 
-    /** Runs a command; the reply always has requestId, command, status (200, 400 or 500) and message. */
-    Map<String, Object> execute(Item.Command c, String requestId) {
+    /** Who may command from now on (the front's configuration). */
+    public void guard(CommandGuard next) {
+        guard = next;
+    }
+
+    /** Whether a token is needed (never its value) and which requesters may command, for status. */
+    public Map<String, Object> describeGuard() {
+        return guard.describe();
+    }
+
+    /**
+     * Runs a command if {@code requester} (null when unknown) may; the reply always has requestId, command, status
+     * (200, 400, 403 or 500) and message.
+     */
+    Map<String, Object> execute(Item.Command c, String requestId, String requester) {
+        String refusal = guard.refusal(c, requester);
+        if (refusal != null) {
+            return reply(c, requestId, 403, refusal);
+        }
         if (c.bodyError() != null) {
             return reply(c, requestId, 400, "command body must be empty or a JSON object: " + c.bodyError());
         }

@@ -65,7 +65,7 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
             if (closed) {
                 return;
             }
-            lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+            lastError = ConnectFailure.describe(e);
             LOG.warn("cannot connect to {} ({}); retrying in {} ms", settings.brokerUrl(), lastError, backoffMs);
             if (!closed) {
                 connector.schedule(() -> connect(Math.min(backoffMs * 2, MAX_BACKOFF_MS)), backoffMs,

@@ -1,10 +1,12 @@
 package org.leantta.kura.mqtt;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.eclipse.kura.crypto.CryptoService;
 import org.leantta.api.AdaptationControl;
+import org.leantta.api.FrontStatus;
 import org.leantta.api.Predictor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,12 +26,13 @@ import org.slf4j.LoggerFactory;
  * commands in, predictions, errors and replies out (topics in {@link Topics}). A configuration update reconnects
  * only when connection settings change; queued messages survive it and are answered on the new topics. A
  * configuration it cannot use never fails the activation: the bridge stays idle, logs why and says so in
- * {@code status}, and connects once a usable configuration arrives.
+ * {@code status}, and connects once a usable configuration arrives. Its state is also a {@link FrontStatus}
+ * service, so the other front's {@code status} shows why this one cannot connect.
  */
 @Component(name = MqttBridge.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = ConfigurableComponent.class)
+        service = {ConfigurableComponent.class, FrontStatus.class})
 @Designate(ocd = MqttBridgeConfig.class)
-public final class MqttBridge implements ConfigurableComponent {
+public final class MqttBridge implements ConfigurableComponent, FrontStatus {
     public static final String PID = "org.leantta.kura.mqtt.MqttBridge";
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
     /** Answers go nowhere (and are counted as failures) while no connection exists. */
@@ -41,7 +44,12 @@ public final class MqttBridge implements ConfigurableComponent {
     AdaptationControl control;
     /** Kura's decryption of Password properties; absent off a gateway, where passwords are given in clear. */
     private volatile CryptoService crypto;
+    /** The other fronts (the cloud front), whose state {@code status} reports too. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(!(component.name=" + PID + "))")
+    volatile List<FrontStatus> fronts = List.of();
 
+    private Commands commands;
     private Pipeline pipeline;
     private MqttBridgeConfig config;
     private BridgeSettings settings;
@@ -51,7 +59,7 @@ public final class MqttBridge implements ConfigurableComponent {
 
     @Activate
     synchronized void activate(MqttBridgeConfig config) {
-        Commands commands = new Commands(control, this::describe);
+        commands = new Commands(control, this::describeAll);
         pipeline = new Pipeline(predictor, commands, new Stats(), new MqttSink(new Topics("leantta", "idle"), NOWHERE),
                 1000, 0);
         apply(config);
@@ -95,6 +103,7 @@ public final class MqttBridge implements ConfigurableComponent {
             return;
         }
         refused = null;
+        commands.guard(s.guard());
         if (!next.enabled()) {
             stop();
             settings = s;
@@ -133,6 +142,18 @@ public final class MqttBridge implements ConfigurableComponent {
 
     private void inbound(String topic, byte[] payload) {
         pipeline.accept(decoder.decode(topic, payload));
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return describe();
+    }
+
+    /** This bridge's state and, under {@code fronts}, the other fronts'. */
+    Map<String, Object> describeAll() {
+        Map<String, Object> m = describe();
+        m.put("fronts", fronts.stream().map(FrontStatus::status).toList());
+        return m;
     }
 
     synchronized Map<String, Object> describe() {

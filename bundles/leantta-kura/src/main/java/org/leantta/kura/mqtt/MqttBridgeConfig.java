@@ -65,4 +65,10 @@ public @interface MqttBridgeConfig {
     @AttributeDefinition(name = "Largest payload (bytes)", min = "1", max = "67108864",
             description = "Larger messages are rejected and reported on the errors topic.")
     int max_payload_bytes() default 1048576;
+
+    @AttributeDefinition(name = "Command token", type = AttributeType.PASSWORD, required = false,
+            description = "A shared secret every command must carry in its JSON body as \"token\"; others are "
+                    + "answered 403 and reported on the errors topic. Empty: no token needed (restrict who may "
+                    + "publish commands with the broker's ACL instead, or as well).")
+    String commands_token() default "";
 }

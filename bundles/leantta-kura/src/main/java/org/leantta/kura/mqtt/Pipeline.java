@@ -148,6 +148,11 @@ public final class Pipeline implements AutoCloseable {
      * and reporting a refusal on the errors channel; returns the reply.
      */
     public Map<String, Object> execute(Item.Command c) {
+        return execute(c, null);
+    }
+
+    /** As {@link #execute(Item.Command)}, for a command whose requester is known (a Kura request names it). */
+    public Map<String, Object> execute(Item.Command c, String requester) {
         stats.command();
         String rid = c.requestId();
         if (rid == null || !rid.matches("[A-Za-z0-9._:-]{1,128}")) {
@@ -165,7 +170,7 @@ public final class Pipeline implements AutoCloseable {
                 return r;
             }
         }
-        Map<String, Object> reply = commands.execute(c, rid);
+        Map<String, Object> reply = commands.execute(c, rid, requester);
         if (!Integer.valueOf(200).equals(reply.get("status"))) {
             reject(new Item.Rejected(sink.commandOrigin(c.command()), null, rid,
                     "command " + c.command() + ": " + reply.get("message"), 0));

@@ -7,7 +7,7 @@ import org.eclipse.kura.crypto.CryptoService;
  * CryptoService decrypts them; without it (off a gateway) they are taken as given.
  */
 @FunctionalInterface
-interface Secrets {
+public interface Secrets {
     String reveal(String configured);
 
     static Secrets of(CryptoService crypto) {

@@ -18,6 +18,7 @@ import org.leantta.kura.Configs;
 import org.leantta.kura.fakes.FakePublisher;
 import org.leantta.kura.fakes.FakeRequestHandlerRegistry;
 import org.leantta.kura.fakes.FakeSubscriber;
+import org.leantta.kura.mqtt.FakeCryptoService;
 import org.leantta.kura.mqtt.FakeModel;
 
 /** The cloud front with fakes of Kura's publisher, subscriber and request handler registry. */
@@ -26,6 +27,7 @@ class CloudFrontTest {
     private final FakePublisher publisher = new FakePublisher();
     private final FakeSubscriber subscriber = new FakeSubscriber();
     private final FakeRequestHandlerRegistry registry = new FakeRequestHandlerRegistry();
+    private final FakeCryptoService crypto = new FakeCryptoService();
     private CloudFront front;
 
     @AfterEach
@@ -147,6 +149,83 @@ class CloudFrontTest {
     }
 
     @Test
+    void aRequesterOutsideTheAllowListIsRefusedWith400AndStatus403AndReported() throws Exception {
+        givenFront(Map.of("commands.allowed.requesters", "ops-console, kapua"));
+        RequestHandler handler = registry.handler("LEANTTA-V1");
+
+        KuraMessage refused = handler.doExec(null, request("disable", "", "intruder"));
+        KuraMessage allowed = handler.doExec(null, request("reset", "", "kapua"));
+
+        assertThat(code(refused)).isEqualTo(400);
+        assertThat(refused.getPayload().getMetric("message"))
+                .isEqualTo("not authorized: requester \"intruder\" is not in commands.allowed.requesters");
+        assertThat(body(refused)).containsEntry("status", 403.0).containsEntry("command", "disable");
+        assertThat(code(allowed)).isEqualTo(200);
+        assertThat(model.calls()).containsExactly("reset");
+        KuraMessage report = publisher.await(1, 10_000).get(0);
+        assertThat(report.getProperties()).containsEntry("kind", "error");
+        assertThat((String) report.getPayload().getMetric("reason")).isEqualTo("command disable: not authorized: "
+                + "requester \"intruder\" is not in commands.allowed.requesters");
+    }
+
+    @Test
+    void aRequestWithoutRequesterIsRefusedWhenAnAllowListIsSet() throws Exception {
+        givenFront(Map.of("commands.allowed.requesters", "ops-console"));
+
+        KuraMessage refused = registry.handler("LEANTTA-V1").doGet(null, request("status", "", null));
+
+        assertThat(code(refused)).isEqualTo(400);
+        assertThat(body(refused)).containsEntry("status", 403.0).doesNotContainKey("counters");
+    }
+
+    @Test
+    void theTokenIsDecryptedWithKurasCryptoServiceCheckedAndNeverEchoed() throws Exception {
+        front = new CloudFront();
+        front.bindCrypto(crypto);
+        givenFront(Map.of("commands.token", FakeCryptoService.encrypt("t0ken")));
+        RequestHandler handler = registry.handler("LEANTTA-V1");
+
+        KuraMessage wrong = handler.doExec(null, request("disable", "{\"token\":\"t0ken-guess\"}", "ops"));
+        KuraMessage right = handler.doGet(null, request("status", "{\"token\":\"t0ken\"}", "ops"));
+
+        assertThat(code(wrong)).isEqualTo(400);
+        assertThat(body(wrong)).containsEntry("status", 403.0)
+                .containsEntry("message", "not authorized: wrong command token");
+        assertThat(code(right)).isEqualTo(200);
+        assertThat(model.calls()).isEmpty();
+        assertThat(crypto.decrypted()).containsExactly("enc:t0ken");
+        assertThat(cloudFront(body(right))).containsEntry("commands.token", "(set)");
+        assertThat(new String(right.getPayload().getBody(), StandardCharsets.UTF_8)).doesNotContain("t0ken");
+        assertThat(new String(wrong.getPayload().getBody(), StandardCharsets.UTF_8)).doesNotContain("t0ken");
+    }
+
+    @Test
+    void aTokenThatCannotBeDecryptedRefusesEveryCommandSayingWhy() throws Exception {
+        front = new CloudFront();
+        front.bindCrypto(crypto);
+        givenFront(Map.of("commands.token", "typed-in-clear"));
+
+        KuraMessage refused = registry.handler("LEANTTA-V1").doExec(null, request("reset", "", "ops"));
+
+        assertThat(code(refused)).isEqualTo(400);
+        assertThat((String) refused.getPayload().getMetric("message")).startsWith("not authorized: commands.token "
+                + "could not be read: a password could not be decrypted with Kura's CryptoService");
+        assertThat(model.calls()).isEmpty();
+    }
+
+    @Test
+    void statusShowsTheOtherFronts() throws Exception {
+        givenFront(Map.of());
+        front.fronts = List.of(() -> Map.of("bridge", Map.of("connected", false, "lastError", "Not authorized")));
+
+        KuraMessage status = registry.handler("LEANTTA-V1").doGet(null, request("status", "", "ops"));
+
+        assertThat(body(status)).containsEntry("fronts",
+                List.of(Map.of("bridge", Map.of("connected", false, "lastError", "Not authorized"))));
+        assertThat(front.status()).containsKey("cloudFront").doesNotContainKey("fronts");
+    }
+
+    @Test
     void aDisabledFrontNeitherListensNorAnswers() throws Exception {
         givenFront(Map.of());
 
@@ -158,7 +237,9 @@ class CloudFrontTest {
 
     /** As SCR does it: references first, then the activation. */
     private void givenFront(Map<String, Object> overrides) {
-        front = new CloudFront();
+        if (front == null) {
+            front = new CloudFront();
+        }
         front.predictor = model;
         front.control = model;
         front.publisher = publisher;
@@ -177,10 +258,26 @@ class CloudFrontTest {
     }
 
     private static KuraMessage request(String resource, String body) {
+        return request(resource, body, "ops-console");
+    }
+
+    private static KuraMessage request(String resource, String body, String requester) {
         KuraPayload p = new KuraPayload();
         p.addMetric("request.id", "req-1");
+        if (requester != null) {
+            p.addMetric("requester.client.id", requester);
+        }
         p.setBody(body.getBytes(StandardCharsets.UTF_8));
         return new KuraMessage(p, Map.of(RequestHandlerMessageConstants.ARGS_KEY.value(), List.of(resource)));
+    }
+
+    private static Map<String, Object> body(KuraMessage response) {
+        return Json.parseObject(new String(response.getPayload().getBody(), StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cloudFront(Map<String, Object> status) {
+        return (Map<String, Object>) status.get("cloudFront");
     }
 
     private static int code(KuraMessage response) {

@@ -135,6 +135,26 @@ class BridgeSettingsTest {
         assertThat(s.trustStorePassword()).isEqualTo("ts");
     }
 
+    @Test
+    void theCommandTokenIsDecryptedNeverShownAndChangesWithoutReconnecting() {
+        BridgeSettings s = BridgeSettings.from(Configs.of(MqttBridgeConfig.class, Map.of("commands.token",
+                FakeCryptoService.encrypt("t0ken"))), Secrets.of(new FakeCryptoService()));
+
+        assertThat(s.commandsToken()).isEqualTo("t0ken");
+        assertThat(s.describe()).containsEntry("commands.token", "(set)");
+        assertThat(s.toString()).doesNotContain("t0ken");
+        assertThat(s.guard().refusal(new Item.Command("reset", "r", Map.of("token", "t0ken")), null)).isNull();
+        assertThat(s.guard().refusal(new Item.Command("reset", "r", Map.of()), null)).startsWith("not authorized");
+        assertThat(settings(Map.of()).needsReconnect(settings(Map.of("commands.token", "other")))).isFalse();
+        assertThat(settings(Map.of()).describe()).containsEntry("commands.token", "");
+    }
+
+    @Test
+    void toStringShowsNoPassword() {
+        assertThat(settings(Map.of("password", "s3cret-pw", "tls.truststore.password", "s3cret-ts")).toString())
+                .contains("password=(set)").doesNotContain("s3cret");
+    }
+
     private static BridgeSettings settings(Map<String, Object> overrides) {
         return BridgeSettings.from(Configs.of(MqttBridgeConfig.class, new HashMap<>(overrides)), CLEAR);
     }

@@ -14,12 +14,12 @@ import org.eclipse.kura.crypto.CryptoService;
  * Kura's CryptoService in miniature: "encryption" is the prefix {@code enc:} (no security, just recognisable),
  * and decrypting anything without it fails as Kura's does on a value that was never encrypted.
  */
-final class FakeCryptoService implements CryptoService {
+public final class FakeCryptoService implements CryptoService {
     private static final String PREFIX = "enc:";
     final List<String> decrypted = new ArrayList<>();
     private final Map<String, char[]> keyStorePasswords = new HashMap<>();
 
-    static String encrypt(String clear) {
+    public static String encrypt(String clear) {
         return PREFIX + clear;
     }
 
@@ -90,7 +90,7 @@ final class FakeCryptoService implements CryptoService {
         return false;
     }
 
-    synchronized List<String> decrypted() {
+    public synchronized List<String> decrypted() {
         return List.copyOf(decrypted);
     }
 }

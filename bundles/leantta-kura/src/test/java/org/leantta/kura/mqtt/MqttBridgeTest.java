@@ -4,9 +4,11 @@ import org.leantta.kura.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leantta.core.json.Json;
 
 /**
  * The component's activation with Kura's CryptoService present. No broker: the bridge points at a closed local
@@ -72,6 +74,27 @@ class MqttBridgeTest {
 
         assertThat(bridge()).containsEntry("enabled", false).containsEntry("connected", false)
                 .doesNotContainKey("lastError");
+    }
+
+    @Test
+    void itsStatusIsAFrontStatusAndTheCommandStatusShowsTheOtherFronts() throws Exception {
+        givenBridge(Map.of("commands.token", FakeCryptoService.encrypt("t0ken")));
+        bridge.fronts = List.of(() -> Map.of("cloudFront", Map.of("publisher", false)));
+
+        Map<String, Object> all = bridge.describeAll();
+
+        assertThat(bridge.status()).containsKeys("bridge", "counters", "queue").doesNotContainKey("fronts");
+        assertThat(all).containsEntry("fronts", List.of(Map.of("cloudFront", Map.of("publisher", false))));
+        assertThat(configuration()).containsEntry("commands.token", "(set)");
+        assertThat(Json.compact(all)).doesNotContain("t0ken");
+    }
+
+    @Test
+    void aCommandTokenTheCryptoServiceCannotDecryptRefusesTheConfiguration() throws Exception {
+        givenBridge(Map.of("commands.token", "typed-in-clear"));
+
+        assertThat((String) bridge().get("refusedConfiguration"))
+                .contains("could not be decrypted with Kura's CryptoService");
     }
 
     /** As SCR does it: references first, then the activation. */

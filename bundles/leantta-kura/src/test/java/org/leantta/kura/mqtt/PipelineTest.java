@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leantta.api.Encoding;
 import org.leantta.api.Prediction;
+import org.leantta.core.json.Json;
 import org.leantta.kura.mqtt.RecordingOutbox.Message;
 
 /** The worker side with a fake model and a recording outbox: what goes in is answered, in order, on the topics. */
@@ -20,6 +21,7 @@ class PipelineTest {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final Stats stats = new Stats();
     private Pipeline pipeline;
+    private Commands commands;
 
     @AfterEach
     void closePipeline() throws InterruptedException {
@@ -317,10 +319,73 @@ class PipelineTest {
         assertThat(model.calls()).containsExactly("reset");
     }
 
+    @Test
+    void withATokenACommandWithoutItIsAnswered403ReportedAndNotRun() throws Exception {
+        givenPipeline(10, NO_WAIT);
+        commands.guard(CommandGuard.of("s3cret-token", ""));
+
+        whenAccepted(new Item.Command("disable", "r-1", Map.of()));
+
+        List<Message> out = outbox.await(2);
+        assertThat(out.get(0).topic()).isEqualTo("leantta/gw-1/errors");
+        assertThat(out.get(0).json()).containsEntry("id", "r-1").containsEntry("topic",
+                "leantta/gw-1/commands/disable").containsEntry("reason", "command disable: not authorized: this "
+                + "gateway requires a command token: put \"token\" in the command body");
+        assertThat(out.get(1).topic()).isEqualTo("leantta/gw-1/replies/r-1");
+        assertThat(out.get(1).json()).containsEntry("status", 403.0).containsEntry("command", "disable");
+        assertThat(model.calls()).isEmpty();
+        assertThat(counters()).containsEntry("commands", 1L).containsEntry("rejected", 1L);
+    }
+
+    @Test
+    void withATokenEveryCommandIsCheckedEvenStatusAndUnknownOnes() throws Exception {
+        givenPipeline(10, NO_WAIT);
+        commands.guard(CommandGuard.of("s3cret-token", ""));
+
+        whenAccepted(new Item.Command("status", "r-1", Map.of("token", "guess")),
+                new Item.Command("frobnicate", "r-2", Map.of()),
+                new Item.Command("reset", "r-3", Map.of(), "malformed JSON at offset 3: expected ':'"));
+
+        List<Message> replies = outbox.await(6).stream().filter(m -> m.topic().contains("/replies/")).toList();
+        assertThat(replies).extracting(m -> m.json().get("status")).containsExactly(403.0, 403.0, 403.0);
+        assertThat(replies.get(0).json()).containsEntry("message", "not authorized: wrong command token")
+                .doesNotContainKey("counters");
+        assertThat(model.calls()).isEmpty();
+    }
+
+    @Test
+    void theRightTokenRunsTheCommandAndIsNeverEchoed() throws Exception {
+        givenPipeline(10, NO_WAIT);
+        commands.guard(CommandGuard.of("s3cret-token", ""));
+
+        whenAccepted(new Item.Command("disable", "r-1", Map.of("token", "s3cret-token")),
+                new Item.Command("status", "r-2", Map.of("token", "s3cret-token")),
+                new Item.Command("reset", "r-3", Map.of("token", "s3cret-token-wrong")));
+
+        List<Message> out = outbox.await(4);
+        assertThat(out).extracting(m -> m.json().get("status")).containsExactly(200.0, 200.0, null, 403.0);
+        assertThat(model.calls()).containsExactly("setEnabled(false)");
+        assertThat(out).allSatisfy(m -> assertThat(Json.compact(m.json())).doesNotContain("s3cret"));
+    }
+
+    @Test
+    void aTokenSetOrClearedByAnUpdateAppliesToTheNextCommand() throws Exception {
+        givenPipeline(10, NO_WAIT);
+        commands.guard(CommandGuard.of("s3cret-token", ""));
+        whenAccepted(new Item.Command("reset", "r-1", Map.of()));
+        assertThat(outbox.await(2).get(1).json()).containsEntry("status", 403.0);
+
+        commands.guard(CommandGuard.OPEN);
+        whenAccepted(new Item.Command("reset", "r-2", Map.of()));
+
+        assertThat(outbox.awaitOne().json()).containsEntry("status", 200.0);
+        assertThat(model.calls()).containsExactly("reset");
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private void givenPipeline(int capacity, long timeoutMs) {
-        Commands commands = new Commands(model, () -> {
+        commands = new Commands(model, () -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bridge", Map.of("connected", true));
             m.putAll(pipeline.describe());
