@@ -18,11 +18,13 @@ import java.util.Random;
 import org.eclipse.paho.client.mqttv3.internal.wire.MqttPublish;
 import org.eclipse.paho.client.mqttv3.internal.wire.MqttWireMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The guard between the broker and Paho, byte by byte: hand-built packets in, exactly the expected packets out,
  * whatever the reads' sizes, split points and timeouts; Paho's own decoder reads every repaired PUBLISH.
  */
+@Timeout(60) // a framing error can make the guard wait for bytes that never come: fail, do not hang
 class TopicGuardStreamTest {
     private static final String MARK = String.valueOf(TopicGuard.MARK);
     private static final String BAD = "leantta/gw/sensors/cam😀";
