@@ -87,9 +87,8 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
             o.setUserName(settings.username());
             o.setPassword(settings.password().toCharArray());
         }
-        if (settings.tls()) {
-            o.setSocketFactory(tlsContext().getSocketFactory());
-        }
+        o.setSocketFactory(settings.tls() ? GuardedSockets.tls(tlsContext().getSocketFactory())
+                : GuardedSockets.plain());
         return o;
     }
 

@@ -16,6 +16,10 @@ import org.leantta.core.json.Json;
  * {@link Item.Rejected} carrying the reason.
  */
 public final class Decoder {
+    private static final String UNREADABLE_TOPIC = "the topic has characters the gateway's MQTT client cannot read, "
+            + "shown as " + TopicGuard.MARK + " (U+241A): emoji and other characters beyond U+FFFF, characters from "
+            + "U+FDD0 up, control characters, or bytes that are not UTF-8; name sensors and commands without them "
+            + "(letters, digits, '-', '_' and '.' are safe)";
     private final Topics topics;
     private final int maxPayloadBytes;
     /** The model's input size, asked per message because the model may change under a live update. */
@@ -35,6 +39,9 @@ public final class Decoder {
 
     Item decode(String topic, byte[] payload) {
         try {
+            if (topic.indexOf(TopicGuard.MARK) >= 0) {
+                return unreadableTopic(topic, payload);
+            }
             String sensor = topics.sensorOf(topic);
             if (sensor != null) {
                 return sampleOf(topic, sensor, payload);
@@ -48,6 +55,18 @@ public final class Decoder {
         } catch (RuntimeException e) {
             return new Item.Rejected(topic, null, null, "could not decode: " + e, payload.length);
         }
+    }
+
+    /**
+     * A topic in which {@link TopicGuard} marked what the MQTT client cannot read: the sensor's name is lost (and
+     * the client could not publish on its predictions topic anyway), so the sample is reported, with its id
+     * where the payload has one.
+     */
+    private Item unreadableTopic(String topic, byte[] payload) {
+        String sensor = topics.sensorOf(topic);
+        Item sample = sensor == null ? null : sampleOf(topic, sensor, payload);
+        String id = sample instanceof Item.Sample s ? s.id() : sample instanceof Item.Rejected r ? r.id() : null;
+        return new Item.Rejected(topic, sensor, id, UNREADABLE_TOPIC, payload.length);
     }
 
     /**

@@ -210,6 +210,36 @@ class DecoderTest {
     }
 
     @Test
+    void aSampleOnATopicTheMqttClientCouldNotReadIsRejectedWithItsIdAndTheReason() {
+        String topic = "leantta/gw-1/sensors/cam" + TopicGuard.MARK;
+
+        Item.Rejected r = thenRejected(decoder.decode(topic, bytes("{\"id\":\"m-7\",\"data\":[1,2,3,4]}")));
+
+        assertThat(r.topic()).isEqualTo(topic);
+        assertThat(r.sensor()).isEqualTo("cam" + TopicGuard.MARK);
+        assertThat(r.id()).isEqualTo("m-7");
+        assertThat(r.reason()).startsWith("the topic has characters the gateway's MQTT client cannot read, shown as "
+                + TopicGuard.MARK).contains("emoji");
+        assertThat(thenRejected(decoder.decode(topic, new byte[] {1, 2})).reason()).isEqualTo(r.reason());
+    }
+
+    @Test
+    void aCommandOnATopicTheMqttClientCouldNotReadIsRejectedNotRun() {
+        Item.Rejected r = thenRejected(decoder.decode("leantta/gw-1/commands/reset" + TopicGuard.MARK,
+                bytes("{\"requestId\":\"r-1\"}")));
+
+        assertThat(r.sensor()).isNull();
+        assertThat(r.reason()).startsWith("the topic has characters the gateway's MQTT client cannot read");
+    }
+
+    @Test
+    void namesBeyondAsciiThatTheMqttClientReadsAreSensors() {
+        Item item = decoder.decode("leantta/gw-1/sensors/Kamera-ü温\uFDCF", bytes("{\"data\":[1,2,3,4]}"));
+
+        assertThat(thenSample(item).sensor()).isEqualTo("Kamera-ü温\uFDCF");
+    }
+
+    @Test
     void aFailingModelSizeLookupBecomesARejection() {
         decoder = new Decoder(new Topics("leantta", "gw-1"), MAX_BYTES, () -> {
             throw new IllegalStateException("the LeanTTA model is deactivated");
