@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class MqttBridge implements ConfigurableComponent {
     public static final String PID = "org.leantta.kura.mqtt.MqttBridge";
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
-    /** Answers go nowhere (and are counted as failures) while no connection exists. */
-    private static final Outbox NOWHERE = (topic, payload) -> false;
 
     @Reference
     Predictor predictor;
@@ -43,17 +41,26 @@ public final class MqttBridge implements ConfigurableComponent {
     private volatile CryptoService crypto;
 
     private Pipeline pipeline;
+    /** Answers waiting for the broker: kept across reconnections and reconfigurations. */
+    private Backlog backlog;
+    private Forwarder forwarder;
     private MqttBridgeConfig config;
     private BridgeSettings settings;
     private Connection connection;
     private volatile Decoder decoder;
+    /** Where drop reports go: the topics in force. */
+    private volatile Topics topics = new Topics("leantta", "idle");
     private volatile String refused;
 
     @Activate
     synchronized void activate(MqttBridgeConfig config) {
         Commands commands = new Commands(control, this::describe);
-        pipeline = new Pipeline(predictor, commands, new Stats(), new MqttSink(new Topics("leantta", "idle"), NOWHERE),
-                1000, 0);
+        Stats stats = new Stats();
+        // the configured caps come with the first usable configuration
+        backlog = new Backlog(10_000, 8 << 20);
+        forwarder = new Forwarder(backlog, () -> topics.errors(), stats::publishFailed);
+        // nothing arrives before a connection exists, so nothing is answered on these placeholder topics
+        pipeline = new Pipeline(predictor, commands, stats, new MqttSink(topics, backlog), 1000, 0);
         apply(config);
     }
 
@@ -101,9 +108,12 @@ public final class MqttBridge implements ConfigurableComponent {
             LOG.info("MQTT bridge disabled by configuration");
             return;
         }
-        decoder = new Decoder(s.topics(), s.maxPayloadBytes(), () -> predictor.model().inputSize());
+        decoder = new Decoder(s.topics(), s.maxPayloadBytes(), s.payloadFormat(),
+                () -> predictor.model().inputSize());
+        topics = s.topics();
+        backlog.setCaps(s.backlogSize(), s.backlogBytes());
         if (connection != null && settings != null && !settings.needsReconnect(s)) {
-            pipeline.reconfigure(new MqttSink(s.topics(), connection), s.queueSize(), s.queueTimeoutMs());
+            pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
             settings = s;
             return;
         }
@@ -111,28 +121,30 @@ public final class MqttBridge implements ConfigurableComponent {
         try {
             fresh = new Connection(s, this::inbound);
         } catch (Exception e) {
-            refused = "cannot create the MQTT client for " + s.brokerUrl() + ": " + e.getMessage();
+            refused = "cannot create the MQTT client for " + s.brokerUrl() + ": " + Causes.describe(e);
             LOG.error(refused);
             return;
         }
-        pipeline.reconfigure(new MqttSink(s.topics(), fresh), s.queueSize(), s.queueTimeoutMs());
+        pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
         // the old client goes first: a broker drops the older of two clients with one id
         stop();
         connection = fresh;
         settings = s;
+        forwarder.attach(fresh);
         fresh.start();
         LOG.info("connecting to {} as {}", s.brokerUrl(), s.clientId());
     }
 
     private void stop() {
         if (connection != null) {
+            forwarder.attach(null);
             connection.close();
             connection = null;
         }
     }
 
-    private void inbound(String topic, byte[] payload) {
-        pipeline.accept(decoder.decode(topic, payload));
+    private void inbound(String topic, byte[] payload, Runnable done) {
+        pipeline.accept(decoder.decode(topic, payload), done);
     }
 
     synchronized Map<String, Object> describe() {
@@ -151,6 +163,7 @@ public final class MqttBridge implements ConfigurableComponent {
         if (refused != null) {
             bridge.put("refusedConfiguration", refused);
         }
+        bridge.put("delivery", backlog.describe());
         m.put("bridge", bridge);
         m.putAll(pipeline.describe());
         return m;
@@ -160,5 +173,6 @@ public final class MqttBridge implements ConfigurableComponent {
     synchronized void deactivate() throws InterruptedException {
         stop();
         pipeline.close();
+        forwarder.close();
     }
 }

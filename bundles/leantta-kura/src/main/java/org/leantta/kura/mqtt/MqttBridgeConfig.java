@@ -54,8 +54,10 @@ public @interface MqttBridgeConfig {
     String topic_prefix() default "leantta";
 
     @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Messages waiting for "
-            + "inference. When full, the MQTT client waits (back-pressure to the broker) up to the enqueue timeout, "
-            + "then the message is reported on the errors topic as dropped.")
+            + "inference. With QoS 1 or 2 a message is acknowledged only once answered, so the broker sends no more "
+            + "than its in-flight limit ahead (Mosquitto's max_inflight_messages) and keeps the rest. When full "
+            + "(QoS 0), the MQTT client waits up to the enqueue timeout, then the message is dropped and reported "
+            + "on the errors topic.")
     int queue_size() default 1000;
 
     @AttributeDefinition(name = "Enqueue timeout (ms)", min = "0", max = "600000",
@@ -65,4 +67,20 @@ public @interface MqttBridgeConfig {
     @AttributeDefinition(name = "Largest payload (bytes)", min = "1", max = "67108864",
             description = "Larger messages are rejected and reported on the errors topic.")
     int max_payload_bytes() default 1048576;
+
+    @AttributeDefinition(name = "Payload format", description = "How samples are read. auto: JSON if the payload "
+            + "starts with '{', else raw values by size (uint8 or float32 little-endian). A raw sample whose first "
+            + "byte can be '{' (123) needs uint8 or float32.",
+            options = {@Option(label = "auto", value = "auto"), @Option(label = "JSON only", value = "json"),
+                    @Option(label = "raw uint8", value = "uint8"), @Option(label = "raw float32", value = "float32")})
+    String payload_format() default "auto";
+
+    @AttributeDefinition(name = "Held messages", min = "1", max = "1000000", description = "Predictions, error "
+            + "reports and replies held, oldest first, while the broker is away or slow; published on reconnection. "
+            + "Past this or the byte limit the oldest are dropped, counted and reported.")
+    int backlog_size() default 10000;
+
+    @AttributeDefinition(name = "Held bytes", min = "1024", max = "268435456", description = "Byte limit of the "
+            + "held messages (payloads and topics).")
+    int backlog_bytes() default 8388608;
 }
