@@ -24,7 +24,7 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
                 queueTimeoutMs);
         check(maxPayloadBytes >= 1 && maxPayloadBytes <= 64 << 20, "max.payload.bytes must be in [1, 67108864]",
                 maxPayloadBytes);
-        check(clientId.length() <= 65535, "client.id is too long", clientId.length());
+        check(clientId.length() <= 65_000, "client.id must be at most 65000 characters", clientId.length());
         check(backlogSize >= 1 && backlogSize <= 1_000_000, "backlog.size must be in [1, 1000000]", backlogSize);
         check(backlogBytes >= 1024 && backlogBytes <= 256 << 20, "backlog.bytes must be in [1024, 268435456]",
                 backlogBytes);

@@ -23,12 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Paho client. Connects in the background and again after every loss ({@link Backoff}: within about 2 s of
- * the broker's return), subscribes on every connection, hands each message over without waiting and acknowledges
- * it to the broker only once the pipeline has answered it (manual acknowledgements). The broker's in-flight limit
- * for the session (Mosquitto's max_inflight_messages) is then the back-pressure, samples not answered yet stay
- * with the broker's persistent session, and Paho's receiver thread is never held up, so the acknowledgements of
- * our own publications are always read. Publications never wait either: {@link #publish} says RETRY instead.
+ * One Paho client with a persistent session. Connects in the background and again after every loss
+ * ({@link Backoff}: within about 2 s of the broker's return), subscribes to its filters on every connection, and
+ * hands each message over, acknowledging it to the broker only once the pipeline has answered it (manual
+ * acknowledgements: what is not answered yet stays with the broker). The bridge runs two: one for samples,
+ * whose receiver may wait for room in the inference queue (holding the broker back), and one for commands that
+ * also publishes every answer, whose receiver never waits, so acknowledgements of our publications are always
+ * read and a command is never stuck behind samples. {@link #publish} never waits: it says RETRY instead.
  */
 final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     /** Receives one message; {@code done} acknowledges it to the broker and must run once it is answered. */
@@ -43,7 +44,8 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     private static final int MAX_INFLIGHT = 1000;
     private static final int SUBSCRIPTION_REFUSED = 0x80;
     private final BridgeSettings settings;
-    private final Topics topics;
+    private final String clientId;
+    private final String[] filters;
     private final Inbound inbound;
     private final MqttAsyncClient client;
     private final ScheduledExecutorService connector;
@@ -54,11 +56,12 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     private volatile boolean closed;
     private volatile String lastError = "not connected yet";
 
-    Connection(BridgeSettings settings, Inbound inbound) throws MqttException {
+    Connection(BridgeSettings settings, String clientId, String filter, Inbound inbound) throws MqttException {
         this.settings = settings;
-        this.topics = settings.topics();
+        this.clientId = clientId;
+        this.filters = new String[] {filter};
         this.inbound = inbound;
-        this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
         client.setCallback(this);
         client.setManualAcks(true);
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -97,9 +100,9 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
         try {
             client.connect(o).waitForCompletion((CONNECT_TIMEOUT_S + 5) * 1000L);
             backoff.reset();
-            LOG.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
+            LOG.info("connected to {} as {}", settings.brokerUrl(), clientId);
         } catch (MqttException | RuntimeException e) {
-            failed("cannot connect to " + settings.brokerUrl(), e, Backoff.refusedByBroker(e));
+            failed("cannot connect to " + settings.brokerUrl() + " as " + clientId, e, Backoff.refusedByBroker(e));
         }
     }
 
@@ -158,15 +161,14 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     public void connectComplete(boolean reconnect, String serverUri) {
         lastError = null;
         signal();
-        String[] filters = {topics.sensorsFilter(), topics.commandsFilter()};
         try {
-            client.subscribe(filters, new int[] {settings.qos(), settings.qos()}, null, new IMqttActionListener() {
+            client.subscribe(filters, new int[] {settings.qos()}, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     for (int granted : token.getGrantedQos()) {
                         if (granted == SUBSCRIPTION_REFUSED) {
-                            subscribeFailed("the broker refused a subscription to " + String.join(" or ", filters)
-                                    + " (check its access control list)");
+                            subscribeFailed("the broker refused the subscription of " + clientId + " to "
+                                    + filters[0] + " (check its access control list)");
                         }
                     }
                 }

@@ -46,7 +46,7 @@ public final class MqttBridge implements ConfigurableComponent {
     private Forwarder forwarder;
     private MqttBridgeConfig config;
     private BridgeSettings settings;
-    private Connection connection;
+    private Link link;
     private volatile Decoder decoder;
     /** Where drop reports go: the topics in force. */
     private volatile Topics topics = new Topics("leantta", "idle");
@@ -112,34 +112,34 @@ public final class MqttBridge implements ConfigurableComponent {
                 () -> predictor.model().inputSize());
         topics = s.topics();
         backlog.setCaps(s.backlogSize(), s.backlogBytes());
-        if (connection != null && settings != null && !settings.needsReconnect(s)) {
+        if (link != null && settings != null && !settings.needsReconnect(s)) {
             pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
             settings = s;
             return;
         }
-        Connection fresh;
+        Link fresh;
         try {
-            fresh = new Connection(s, this::inbound);
+            fresh = new Link(s, this::inbound);
         } catch (Exception e) {
             refused = "cannot create the MQTT client for " + s.brokerUrl() + ": " + Causes.describe(e);
             LOG.error(refused);
             return;
         }
         pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
-        // the old client goes first: a broker drops the older of two clients with one id
+        // the old clients go first: a broker drops the older of two clients with one id
         stop();
-        connection = fresh;
+        link = fresh;
         settings = s;
-        forwarder.attach(fresh);
+        forwarder.attach(fresh.outbox());
         fresh.start();
         LOG.info("connecting to {} as {}", s.brokerUrl(), s.clientId());
     }
 
     private void stop() {
-        if (connection != null) {
+        if (link != null) {
             forwarder.attach(null);
-            connection.close();
-            connection = null;
+            link.close();
+            link = null;
         }
     }
 
@@ -155,10 +155,10 @@ public final class MqttBridge implements ConfigurableComponent {
         if (settings != null) {
             bridge.put("configuration", settings.describe());
         }
-        Connection c = connection;
-        bridge.put("connected", c != null && c.connected());
-        if (c != null && c.lastError() != null) {
-            bridge.put("lastError", c.lastError());
+        Link l = link;
+        bridge.put("connected", l != null && l.connected());
+        if (l != null && l.lastError() != null) {
+            bridge.put("lastError", l.lastError());
         }
         if (refused != null) {
             bridge.put("refusedConfiguration", refused);

@@ -60,12 +60,12 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Called from the front's thread: queues the item, waiting for room up to the timeout, else counts it dropped
      * and queues its report. {@code done} runs once the item is answered or dropped (the MQTT front acknowledges
-     * the message to the broker then). Commands are always queued: they are few, and an operator needs
-     * {@code status} most when the queue is full.
+     * the message to the broker then). Commands go ahead of the queued samples and never wait: they are few,
+     * and an operator needs {@code status} most when the queue is full.
      */
     public void accept(Item item, Runnable done) {
         if (item instanceof Item.Command) {
-            inbox.force(new Entry(item, done, true));
+            inbox.urgent(new Entry(item, done, true));
             return;
         }
         stats.received();
