@@ -17,8 +17,9 @@ public @interface MqttBridgeConfig {
     @AttributeDefinition(name = "Broker URL", description = "tcp://host:port, or ssl://host:port with TLS.")
     String broker_url() default "tcp://localhost:1883";
 
-    @AttributeDefinition(name = "Client id", required = false,
-            description = "MQTT client id. Empty: leantta-<device id>.")
+    @AttributeDefinition(name = "Client id", required = false, description = "MQTT client id of the samples "
+            + "connection. Empty: leantta-<device id>. Commands and answers use a second connection, "
+            + "<client id>-control.")
     String client_id() default "";
 
     @AttributeDefinition(name = "Username", required = false, description = "Empty: connect anonymously.")
@@ -53,15 +54,14 @@ public @interface MqttBridgeConfig {
             + ".../replies/<requestId>.")
     String topic_prefix() default "leantta";
 
-    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Messages waiting for "
-            + "inference. With QoS 1 or 2 a message is acknowledged only once answered, so the broker sends no more "
-            + "than its in-flight limit ahead (Mosquitto's max_inflight_messages) and keeps the rest. When full "
-            + "(QoS 0), the MQTT client waits up to the enqueue timeout, then the message is dropped and reported "
-            + "on the errors topic.")
+    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Samples waiting for "
+            + "inference. A sample is acknowledged to the broker only once answered. When full, the samples "
+            + "connection waits up to the enqueue timeout (holding the broker back), then the sample is dropped and "
+            + "reported on the errors topic. Commands never wait.")
     int queue_size() default 1000;
 
     @AttributeDefinition(name = "Enqueue timeout (ms)", min = "0", max = "600000",
-            description = "How long a message may wait for room in a full queue.")
+            description = "How long a sample may wait for room in a full queue.")
     int queue_timeout_ms() default 5000;
 
     @AttributeDefinition(name = "Largest payload (bytes)", min = "1", max = "67108864",
