@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.leantta.core.json.Json;
@@ -126,9 +125,14 @@ final class Backlog {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("held", held.size());
         m.put("heldBytes", bytes);
-        m.put("capacity", Map.of("messages", maxMessages, "bytes", maxBytes));
+        Map<String, Object> capacity = new LinkedHashMap<>();
+        capacity.put("messages", maxMessages);
+        capacity.put("bytes", maxBytes);
+        m.put("capacity", capacity);
         Map<String, Object> d = new LinkedHashMap<>();
-        dropped.forEach((k, v) -> d.put(k.name().toLowerCase(Locale.ROOT) + "s", v));
+        d.put("predictions", dropped.get(Kind.PREDICTION));
+        d.put("errors", dropped.get(Kind.ERROR));
+        d.put("replies", dropped.get(Kind.REPLY));
         m.put("dropped", d);
         return m;
     }
