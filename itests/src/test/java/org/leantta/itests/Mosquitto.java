@@ -7,40 +7,58 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-/** A real Mosquitto broker on a free loopback port, started for the tests and stopped with the JVM at the latest. */
+/**
+ * A real Mosquitto broker on a free loopback port, started for the tests and stopped with the JVM at the latest. A
+ * broker of one's own ({@link #start(String)}) can be stopped and started again on the same port (fault
+ * injection); {@link #start(Path, IntFunction)} takes a whole configuration (TLS listeners, password files).
+ */
 public final class Mosquitto implements AutoCloseable {
     private static Mosquitto shared;
-    private final Process process;
+    private final String binary;
+    private final Path dir;
+    private final Path conf;
     private final int port;
+    private Process process;
 
     private Mosquitto(Path dir, IntFunction<String> config) throws IOException, InterruptedException {
-        String binary = find("mosquitto");
+        this.binary = find("mosquitto");
         this.port = freePort();
-        Path conf = dir.resolve("mosquitto.conf");
+        this.dir = dir;
+        this.conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, config.apply(port));
-        this.process = new ProcessBuilder(binary, "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!accepts(port)) {
-            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new IOException("mosquitto did not start on port " + port + ": "
-                        + Files.readString(dir.resolve("mosquitto.log")));
-            }
-            Thread.sleep(50);
-        }
+        start();
     }
 
-    /** One anonymous broker per JVM (per test framework class loader), started on first use. */
+    /** Started as root, mosquitto runs as the user mosquitto: it must be able to write its persistence file here. */
+    private static Path openDirectory() throws IOException {
+        Path dir = Files.createTempDirectory("mosquitto", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        return dir;
+    }
+
+    /** One broker per JVM (per test framework class loader), started on first use. */
     public static synchronized Mosquitto shared() throws IOException, InterruptedException {
         if (shared == null) {
-            shared = new Mosquitto(Files.createTempDirectory("mosquitto"), port -> "listener " + port
-                    + " 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 100000\n");
+            shared = start("persistence false\nmax_queued_messages 100000\n");
             Mosquitto m = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(m::close));
         }
         return shared;
+    }
+
+    /**
+     * A broker of one's own with these configuration lines ({@code ${dir}} stands for its own directory, e.g. for
+     * {@code persistence_location ${dir}/}); close it when done.
+     */
+    public static Mosquitto start(String config) throws IOException, InterruptedException {
+        Path dir = openDirectory();
+        return new Mosquitto(dir, port -> "listener " + port + " 127.0.0.1\nallow_anonymous true\n"
+                + config.replace("${dir}", dir.toString()));
     }
 
     /**
@@ -52,6 +70,32 @@ public final class Mosquitto implements AutoCloseable {
         Mosquitto m = new Mosquitto(dir, config);
         Runtime.getRuntime().addShutdownHook(new Thread(m::close));
         return m;
+    }
+
+    /** Starts the broker (again, after {@link #stop()}) and waits until it accepts connections. */
+    public synchronized void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(binary, "-c", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!accepts(port)) {
+            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new IOException("mosquitto did not start on port " + port + ": " + log());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Stops the broker as an operator does (SIGTERM: with persistence on, it saves its sessions first). */
+    public synchronized void stop() throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            throw new IOException("mosquitto did not stop within 15 s: " + log());
+        }
+    }
+
+    public String log() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "(no log)";
     }
 
     public String url() {
@@ -89,7 +133,9 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        process.destroy();
+    public synchronized void close() {
+        if (process != null) {
+            process.destroy();
+        }
     }
 }

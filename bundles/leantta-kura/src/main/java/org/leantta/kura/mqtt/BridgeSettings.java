@@ -6,7 +6,8 @@ import java.util.Map;
 /** The validated configuration of {@link MqttBridge}; passwords already decrypted. */
 record BridgeSettings(String brokerUrl, String clientId, String username, String password, boolean tls,
                       String trustStore, String trustStorePassword, int qos, String deviceId, String topicPrefix,
-                      int queueSize, int queueTimeoutMs, int maxPayloadBytes, String commandsToken) {
+                      int queueSize, int queueTimeoutMs, int maxPayloadBytes, PayloadFormat payloadFormat,
+                      int backlogSize, int backlogBytes, String commandsToken) {
     private static final String LEVEL = "[A-Za-z0-9._-]+";
 
     BridgeSettings {
@@ -23,7 +24,10 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
                 queueTimeoutMs);
         check(maxPayloadBytes >= 1 && maxPayloadBytes <= 64 << 20, "max.payload.bytes must be in [1, 67108864]",
                 maxPayloadBytes);
-        check(clientId.length() <= 65535, "client.id is too long", clientId.length());
+        check(clientId.length() <= 65_000, "client.id must be at most 65000 characters", clientId.length());
+        check(backlogSize >= 1 && backlogSize <= 1_000_000, "backlog.size must be in [1, 1000000]", backlogSize);
+        check(backlogBytes >= 1024 && backlogBytes <= 256 << 20, "backlog.bytes must be in [1024, 268435456]",
+                backlogBytes);
     }
 
     static BridgeSettings from(MqttBridgeConfig c, Secrets secrets) {
@@ -32,7 +36,8 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
         return new BridgeSettings(c.broker_url().strip(), client, c.username().strip(), secrets.reveal(c.password()),
                 c.tls_enabled(), c.tls_truststore_path().strip(), secrets.reveal(c.tls_truststore_password()),
                 c.qos(), device, c.topic_prefix().strip(), c.queue_size(), c.queue_timeout_ms(),
-                c.max_payload_bytes(), secrets.reveal(c.commands_token()));
+                c.max_payload_bytes(), PayloadFormat.parse(c.payload_format()), c.backlog_size(), c.backlog_bytes(),
+                secrets.reveal(c.commands_token()));
     }
 
     private static void check(boolean ok, String what, Object got) {
@@ -69,6 +74,9 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
         m.put("queue.timeout.ms", queueTimeoutMs);
         m.put("max.payload.bytes", maxPayloadBytes);
         m.put("commands.token", commandsToken.isEmpty() ? "" : "(set)");
+        m.put("payload.format", payloadFormat.id());
+        m.put("backlog.size", backlogSize);
+        m.put("backlog.bytes", backlogBytes);
         return m;
     }
 

@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -21,28 +23,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Paho client: connects in the background with exponential backoff (1 s doubling to 60 s), subscribes on
- * every (re)connection, hands messages over without blocking on anything but the bounded inbox, and publishes
- * for the worker, waiting out short disconnections.
+ * One Paho client with a persistent session. Connects in the background and again after every loss
+ * ({@link Backoff}: within about 2 s of the broker's return), subscribes to its filters on every connection, and
+ * hands each message over, acknowledging it to the broker only once the pipeline has answered it (manual
+ * acknowledgements: what is not answered yet stays with the broker). The bridge runs two: one for samples,
+ * whose receiver may wait for room in the inference queue (holding the broker back), and one for commands that
+ * also publishes every answer, whose receiver never waits, so acknowledgements of our publications are always
+ * read and a command is never stuck behind samples. {@link #publish} never waits: it says RETRY instead.
  */
 final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
+    /** Receives one message; {@code done} acknowledges it to the broker and must run once it is answered. */
+    @FunctionalInterface
+    interface Inbound {
+        void accept(String topic, byte[] payload, Runnable done);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-    private static final long MAX_BACKOFF_MS = 60_000;
-    private static final long PUBLISH_WAIT_MS = 30_000;
+    private static final int CONNECT_TIMEOUT_S = 10;
+    /** Our own publications not acknowledged yet by the broker. */
+    private static final int MAX_INFLIGHT = 1000;
+    private static final int SUBSCRIPTION_REFUSED = 0x80;
     private final BridgeSettings settings;
-    private final Topics topics;
-    private final BiConsumer<String, byte[]> inbound;
+    private final String clientId;
+    private final String[] filters;
+    private final Inbound inbound;
     private final MqttAsyncClient client;
     private final ScheduledExecutorService connector;
+    private final Backoff backoff = new Backoff();
+    private final Object change = new Object();
+    /** Changes with every loss: a message is acknowledged only on the connection it came on. */
+    private volatile int generation;
     private volatile boolean closed;
     private volatile String lastError = "not connected yet";
 
-    Connection(BridgeSettings settings, BiConsumer<String, byte[]> inbound) throws MqttException {
+    Connection(BridgeSettings settings, String clientId, String filter, Inbound inbound) throws MqttException {
         this.settings = settings;
-        this.topics = settings.topics();
+        this.clientId = clientId;
+        this.filters = new String[] {filter};
         this.inbound = inbound;
-        this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
         client.setCallback(this);
+        client.setManualAcks(true);
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "leantta-mqtt-connect");
             t.setDaemon(true);
@@ -51,38 +72,66 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     }
 
     void start() {
-        connector.execute(() -> connect(1000));
+        schedule(0);
     }
 
-    private void connect(long backoffMs) {
+    private void schedule(long delayMs) {
         if (closed) {
             return;
         }
         try {
-            client.connect(options()).waitForCompletion(30_000);
-            LOG.info("connected to {} as {}", settings.brokerUrl(), settings.clientId());
-        } catch (Exception e) {
-            if (closed) {
-                return;
-            }
-            lastError = ConnectFailure.describe(e);
-            LOG.warn("cannot connect to {} ({}); retrying in {} ms", settings.brokerUrl(), lastError, backoffMs);
-            if (!closed) {
-                connector.schedule(() -> connect(Math.min(backoffMs * 2, MAX_BACKOFF_MS)), backoffMs,
-                        TimeUnit.MILLISECONDS);
-            }
+            connector.schedule(this::attempt, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile
         }
+    }
+
+    private void attempt() {
+        if (closed || client.isConnected()) {
+            return;
+        }
+        MqttConnectOptions o;
+        try {
+            o = options();
+        } catch (Exception e) {
+            failed("cannot set up the connection to " + settings.brokerUrl(), e, true);
+            return;
+        }
+        try {
+            client.connect(o).waitForCompletion((CONNECT_TIMEOUT_S + 5) * 1000L);
+            backoff.reset();
+            LOG.info("connected to {} as {}", settings.brokerUrl(), clientId);
+        } catch (MqttException | RuntimeException e) {
+            failed("cannot connect to " + settings.brokerUrl() + " as " + clientId, e, Backoff.refusedByBroker(e));
+        }
+    }
+
+    private void failed(String what, Exception e, boolean refused) {
+        if (closed) {
+            return;
+        }
+        // what the client said, its causes and what to check (credentials, trust store)
+        String error = what + ": " + ConnectFailure.describe(e);
+        long delay = backoff.next(refused);
+        // a broker that stays away would otherwise log a warning every 2 s
+        if (error.equals(lastError)) {
+            LOG.debug("{}; retrying in {} ms", error, delay);
+        } else {
+            LOG.warn("{}; retrying in {} ms", error, delay);
+        }
+        lastError = error;
+        schedule(delay);
     }
 
     private MqttConnectOptions options() throws Exception {
         MqttConnectOptions o = new MqttConnectOptions();
         // a persistent session: the broker keeps QoS 1/2 samples for us while we are away
         o.setCleanSession(false);
-        o.setAutomaticReconnect(true);
-        o.setMaxReconnectDelay((int) MAX_BACKOFF_MS);
+        // reconnection is ours (Backoff): Paho's own doubles its delay up to a limit and never says why it fails
+        o.setAutomaticReconnect(false);
         o.setKeepAliveInterval(30);
-        // room for a full queue of answers: the worker must not wait on acknowledgements the client thread holds up
-        o.setMaxInflight(10_000);
+        o.setConnectionTimeout(CONNECT_TIMEOUT_S);
+        o.setMaxInflight(MAX_INFLIGHT);
         if (!settings.username().isEmpty()) {
             o.setUserName(settings.username());
             o.setPassword(settings.password().toCharArray());
@@ -110,69 +159,123 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
+        lastError = null;
+        signal();
         try {
-            client.subscribe(new String[] {topics.sensorsFilter(), topics.commandsFilter()},
-                    new int[] {settings.qos(), settings.qos()});
-            lastError = null;
+            client.subscribe(filters, new int[] {settings.qos()}, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    for (int granted : token.getGrantedQos()) {
+                        if (granted == SUBSCRIPTION_REFUSED) {
+                            subscribeFailed("the broker refused the subscription of " + clientId + " to "
+                                    + filters[0] + " (check its access control list)");
+                        }
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    subscribeFailed("subscribe failed: " + Causes.describe(e));
+                }
+            });
         } catch (MqttException e) {
-            lastError = "subscribe failed: " + e.getMessage();
-            LOG.error(lastError);
+            subscribeFailed("subscribe failed: " + Causes.describe(e));
         }
+    }
+
+    private void subscribeFailed(String error) {
+        lastError = error;
+        LOG.error(error);
     }
 
     @Override
     public void connectionLost(Throwable cause) {
-        lastError = "connection lost: " + cause;
+        generation++;
+        lastError = "connection lost: " + Causes.describe(cause);
         LOG.warn("{}; reconnecting", lastError);
+        schedule(backoff.next(false));
     }
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        // on Paho's thread: never throw, never disconnect; decode and enqueue only
+        // on Paho's thread: never throw, never disconnect, never wait; decode and hand over only
+        int gen = generation;
+        int id = message.getId();
+        int qos = message.getQos();
         try {
-            inbound.accept(topic, message.getPayload());
+            inbound.accept(topic, message.getPayload(), () -> acknowledge(gen, id, qos));
         } catch (RuntimeException e) {
             LOG.error("message on {} could not be queued", topic, e);
+            acknowledge(gen, id, qos);
+        }
+    }
+
+    private void acknowledge(int gen, int id, int qos) {
+        // after a loss the broker sends unacknowledged messages again: this copy is answered, that one acknowledged
+        if (qos == 0 || gen != generation || closed) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(id, qos);
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("acknowledgement of message {} not sent: {}", id, e.toString());
         }
     }
 
     @Override
     public void deliveryComplete(IMqttDeliveryToken token) {
-        // nothing to track: QoS 1/2 deliveries are retried by Paho
+        signal();
+    }
+
+    private void signal() {
+        synchronized (change) {
+            change.notifyAll();
+        }
     }
 
     @Override
-    public boolean publish(String topic, byte[] payload) {
-        long deadline = System.currentTimeMillis() + PUBLISH_WAIT_MS;
-        while (!closed) {
-            try {
-                if (client.isConnected()) {
-                    client.publish(topic, payload, settings.qos(), false);
-                    return true;
-                }
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
-                        && e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                    LOG.error("publish to {} failed", topic, e);
-                    return false;
-                }
-            }
-            if (System.currentTimeMillis() > deadline) {
-                LOG.error("publish to {} gave up: not connected for {} ms", topic, PUBLISH_WAIT_MS);
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    public Result publish(String topic, byte[] payload) {
+        if (closed || !client.isConnected()) {
+            return Result.RETRY;
         }
-        return false;
+        try {
+            client.publish(topic, payload, settings.qos(), false);
+            return Result.SENT;
+        } catch (MqttException e) {
+            if (retryable(e.getReasonCode())) {
+                return Result.RETRY;
+            }
+            LOG.error("the MQTT client refused a message to {}: {}", excerpt(topic), Causes.describe(e));
+            return Result.REFUSED;
+        } catch (IllegalArgumentException e) {
+            LOG.error("the MQTT client refused a message to {}: {}", excerpt(topic), e.getMessage());
+            return Result.REFUSED;
+        }
     }
 
-    boolean connected() {
-        return client.isConnected();
+    private static boolean retryable(int code) {
+        return code == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                || code == MqttException.REASON_CODE_MAX_INFLIGHT
+                || code == MqttException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE
+                || code == MqttException.REASON_CODE_CLIENT_DISCONNECTING
+                || code == MqttException.REASON_CODE_CONNECTION_LOST
+                || code == MqttException.REASON_CODE_CLIENT_CLOSED;
+    }
+
+    private static String excerpt(String topic) {
+        return topic.length() <= 200 ? topic : topic.substring(0, 200) + "... (" + topic.length() + " characters)";
+    }
+
+    @Override
+    public void awaitChange(long timeoutMs) throws InterruptedException {
+        synchronized (change) {
+            change.wait(timeoutMs);
+        }
+    }
+
+    @Override
+    public boolean connected() {
+        return !closed && client.isConnected();
     }
 
     String lastError() {
@@ -188,12 +291,13 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
                 client.disconnect(2000).waitForCompletion(3000);
             }
         } catch (MqttException e) {
-            LOG.warn("disconnect: {}", e.getMessage());
+            LOG.warn("disconnect: {}", Causes.describe(e));
         }
         try {
             client.close(true);
         } catch (MqttException e) {
-            LOG.warn("close: {}", e.getMessage());
+            LOG.warn("close: {}", Causes.describe(e));
         }
+        signal();
     }
 }

@@ -13,23 +13,32 @@ import org.leantta.core.json.Json;
 
 /**
  * Turns one MQTT message into an {@link Item}. Never throws: whatever cannot be read becomes a
- * {@link Item.Rejected} carrying the reason.
+ * {@link Item.Rejected} carrying the reason. The payload format is never guessed from a failed parse: in
+ * {@link PayloadFormat#AUTO} a payload whose first non-blank byte is '{' is JSON or refused.
  */
 public final class Decoder {
     private static final String UNREADABLE_TOPIC = "the topic has characters the gateway's MQTT client cannot read, "
             + "shown as " + TopicGuard.MARK + " (U+241A): emoji and other characters beyond U+FFFF, characters from "
             + "U+FDD0 up, control characters, or bytes that are not UTF-8; name sensors and commands without them "
             + "(letters, digits, '-', '_' and '.' are safe)";
+    private static final String RAW_HINT = "; a raw sample whose first byte can be '{' needs payload.format uint8 "
+            + "or float32";
     private final Topics topics;
     private final int maxPayloadBytes;
+    private final PayloadFormat format;
     /** The model's input size, asked per message because the model may change under a live update. */
     private final IntSupplier inputSize;
     private final AtomicLong sequence = new AtomicLong();
 
-    Decoder(Topics topics, int maxPayloadBytes, IntSupplier inputSize) {
+    Decoder(Topics topics, int maxPayloadBytes, PayloadFormat format, IntSupplier inputSize) {
         this.topics = topics;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.format = format;
         this.inputSize = inputSize;
+    }
+
+    Decoder(Topics topics, int maxPayloadBytes, IntSupplier inputSize) {
+        this(topics, maxPayloadBytes, PayloadFormat.AUTO, inputSize);
     }
 
     /** A decoder of samples and command bodies that arrive without an MQTT topic (Kura's cloud connection). */
@@ -91,10 +100,12 @@ public final class Decoder {
             return new Item.Rejected(topic, sensor, null, "payload of " + payload.length
                     + " bytes exceeds max.payload.bytes " + maxPayloadBytes, payload.length);
         }
-        if (looksLikeJson(payload)) {
-            return jsonSample(topic, sensor, payload, fallbackId);
-        }
-        return binarySample(topic, sensor, payload, fallbackId);
+        return switch (format) {
+            case JSON -> jsonSample(topic, sensor, payload, fallbackId);
+            case UINT8, FLOAT32 -> rawSample(topic, sensor, payload, fallbackId);
+            case AUTO -> looksLikeJson(payload) ? jsonSample(topic, sensor, payload, fallbackId)
+                    : binarySample(topic, sensor, payload, fallbackId);
+        };
     }
 
     private static boolean looksLikeJson(byte[] p) {
@@ -111,13 +122,8 @@ public final class Decoder {
         try {
             m = Json.parseObject(utf8(payload));
         } catch (IllegalArgumentException e) {
-            // a binary sample may start with '{' (a pixel of 123, the low byte of a float): not JSON, and of a
-            // binary sample's size, it is one
-            int n = inputSize.getAsInt();
-            if (payload.length == n || payload.length == 4 * n) {
-                return binarySample(topic, sensor, payload, fallbackId);
-            }
-            return new Item.Rejected(topic, sensor, null, e.getMessage(), payload.length);
+            // never guessed: a payload read as JSON that does not parse is refused, whatever its size
+            return new Item.Rejected(topic, sensor, null, notJson(e.getMessage(), payload.length), payload.length);
         }
         Object idValue = m.get("id");
         String id = idValue == null ? fallbackId : idText(idValue);
@@ -141,6 +147,14 @@ public final class Decoder {
         long ts = m.get("ts") == null ? System.currentTimeMillis() : ((Double) m.get("ts")).longValue();
         Encoding encoding = m.get("encoding") == null ? Encoding.FLOAT32 : Encoding.parse((String) m.get("encoding"));
         return new Item.Sample(sensor, id, ts, values, encoding, payload.length);
+    }
+
+    private String notJson(String reason, int length) {
+        if (format == PayloadFormat.JSON) {
+            return reason + " (payload.format is json)";
+        }
+        int n = inputSize.getAsInt();
+        return length == n || length == 4 * n ? reason + RAW_HINT : reason;
     }
 
     /** What is wrong with a JSON sample's fields, or null. */
@@ -190,12 +204,25 @@ public final class Decoder {
                 payload.length);
     }
 
-    /** A command with its optional JSON body; never throws. */
+    /** A raw sample in the configured format (uint8 or float32), which fixes the size it must have. */
+    private Item rawSample(String topic, String sensor, byte[] payload, String id) {
+        int n = inputSize.getAsInt();
+        boolean uint8 = format == PayloadFormat.UINT8;
+        int expected = uint8 ? n : 4 * n;
+        if (payload.length != expected) {
+            return new Item.Rejected(topic, sensor, id, "payload of " + payload.length + " bytes: payload.format is "
+                    + format.id() + " and the model takes " + n + " values, so expected " + expected + " bytes",
+                    payload.length);
+        }
+        return binarySample(topic, sensor, payload, id);
+    }
+
+    /** A command with its optional JSON body (a body that cannot be used is the command's bodyError). */
     public Item command(String topic, String command, byte[] payload) {
         Map<String, Object> body = Map.of();
         if (payload.length > maxPayloadBytes) {
-            return new Item.Rejected(topic, null, null, "command payload of " + payload.length
-                    + " bytes exceeds max.payload.bytes " + maxPayloadBytes, payload.length);
+            return new Item.Command(command, null, Map.of(), "command payload of " + payload.length
+                    + " bytes exceeds max.payload.bytes " + maxPayloadBytes);
         }
         String text;
         try {
@@ -207,6 +234,10 @@ public final class Decoder {
             return new Item.Command(command, null, Map.of(), e.getMessage());
         }
         Object rid = body.get("requestId");
+        if (rid != null && !(rid instanceof String) && !(rid instanceof Double)) {
+            return new Item.Command(command, null, Map.of(), "\"requestId\" is a JSON " + Json.kind(rid)
+                    + ", expected a string of 1-128 letters, digits or ._:-");
+        }
         return new Item.Command(command, rid == null ? null : idText(rid), body);
     }
 
@@ -214,7 +245,7 @@ public final class Decoder {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload)).toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("payload is neither UTF-8 JSON nor a binary sample of the model's size");
+            throw new IllegalArgumentException("payload is not UTF-8 text, so not JSON");
         }
     }
 }

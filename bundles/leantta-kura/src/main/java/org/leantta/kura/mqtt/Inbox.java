@@ -7,10 +7,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A bounded FIFO whose capacity can change while it holds items (nothing queued is lost when it shrinks:
- * it just takes no more until it drains below the new size).
+ * it just takes no more until it drains below the new size), with an unbounded urgent lane that is served first.
  */
 final class Inbox<T> {
     private final ArrayDeque<T> items = new ArrayDeque<>();
+    private final ArrayDeque<T> urgent = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
@@ -50,16 +51,30 @@ final class Inbox<T> {
         }
     }
 
-    /** The oldest item, waiting up to the timeout; null if none came. */
+    /** Adds an item to the urgent lane, ahead of every ordinary item (urgent items keep their own order). */
+    void urgent(T item) {
+        lock.lock();
+        try {
+            urgent.addLast(item);
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The oldest urgent item, else the oldest item, waiting up to the timeout; null if none came. */
     T poll(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = unit.toNanos(timeout);
         lock.lockInterruptibly();
         try {
-            while (items.isEmpty()) {
+            while (items.isEmpty() && urgent.isEmpty()) {
                 if (nanos <= 0) {
                     return null;
                 }
                 nanos = notEmpty.awaitNanos(nanos);
+            }
+            if (!urgent.isEmpty()) {
+                return urgent.pollFirst();
             }
             T item = items.pollFirst();
             notFull.signal();
@@ -82,7 +97,7 @@ final class Inbox<T> {
     int size() {
         lock.lock();
         try {
-            return items.size();
+            return items.size() + urgent.size();
         } finally {
             lock.unlock();
         }

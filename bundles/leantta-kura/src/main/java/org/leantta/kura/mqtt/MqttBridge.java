@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class MqttBridge implements ConfigurableComponent, FrontStatus {
     public static final String PID = "org.leantta.kura.mqtt.MqttBridge";
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
-    /** Answers go nowhere (and are counted as failures) while no connection exists. */
-    private static final Outbox NOWHERE = (topic, payload) -> false;
 
     @Reference
     Predictor predictor;
@@ -51,17 +49,26 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
 
     private Commands commands;
     private Pipeline pipeline;
+    /** Answers waiting for the broker: kept across reconnections and reconfigurations. */
+    private Backlog backlog;
+    private Forwarder forwarder;
     private MqttBridgeConfig config;
     private BridgeSettings settings;
-    private Connection connection;
+    private Link link;
     private volatile Decoder decoder;
+    /** Where drop reports go: the topics in force. */
+    private volatile Topics topics = new Topics("leantta", "idle");
     private volatile String refused;
 
     @Activate
     synchronized void activate(MqttBridgeConfig config) {
         commands = new Commands(control, this::describeAll);
-        pipeline = new Pipeline(predictor, commands, new Stats(), new MqttSink(new Topics("leantta", "idle"), NOWHERE),
-                1000, 0);
+        Stats stats = new Stats();
+        // the configured caps come with the first usable configuration
+        backlog = new Backlog(10_000, 8 << 20);
+        forwarder = new Forwarder(backlog, () -> topics.errors(), stats::publishFailed);
+        // nothing arrives before a connection exists, so nothing is answered on these placeholder topics
+        pipeline = new Pipeline(predictor, commands, stats, new MqttSink(topics, backlog), 1000, 0);
         apply(config);
     }
 
@@ -110,38 +117,43 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
             LOG.info("MQTT bridge disabled by configuration");
             return;
         }
-        decoder = new Decoder(s.topics(), s.maxPayloadBytes(), () -> predictor.model().inputSize());
-        if (connection != null && settings != null && !settings.needsReconnect(s)) {
-            pipeline.reconfigure(new MqttSink(s.topics(), connection), s.queueSize(), s.queueTimeoutMs());
+        decoder = new Decoder(s.topics(), s.maxPayloadBytes(), s.payloadFormat(),
+                () -> predictor.model().inputSize());
+        topics = s.topics();
+        backlog.setCaps(s.backlogSize(), s.backlogBytes());
+        if (link != null && settings != null && !settings.needsReconnect(s)) {
+            pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
             settings = s;
             return;
         }
-        Connection fresh;
+        Link fresh;
         try {
-            fresh = new Connection(s, this::inbound);
+            fresh = new Link(s, this::inbound);
         } catch (Exception e) {
-            refused = "cannot create the MQTT client for " + s.brokerUrl() + ": " + e.getMessage();
+            refused = "cannot create the MQTT client for " + s.brokerUrl() + ": " + Causes.describe(e);
             LOG.error(refused);
             return;
         }
-        pipeline.reconfigure(new MqttSink(s.topics(), fresh), s.queueSize(), s.queueTimeoutMs());
-        // the old client goes first: a broker drops the older of two clients with one id
+        pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
+        // the old clients go first: a broker drops the older of two clients with one id
         stop();
-        connection = fresh;
+        link = fresh;
         settings = s;
+        forwarder.attach(fresh.outbox());
         fresh.start();
         LOG.info("connecting to {} as {}", s.brokerUrl(), s.clientId());
     }
 
     private void stop() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
+        if (link != null) {
+            forwarder.attach(null);
+            link.close();
+            link = null;
         }
     }
 
-    private void inbound(String topic, byte[] payload) {
-        pipeline.accept(decoder.decode(topic, payload));
+    private void inbound(String topic, byte[] payload, Runnable done) {
+        pipeline.accept(decoder.decode(topic, payload), done);
     }
 
     @Override
@@ -164,14 +176,15 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
         if (settings != null) {
             bridge.put("configuration", settings.describe());
         }
-        Connection c = connection;
-        bridge.put("connected", c != null && c.connected());
-        if (c != null && c.lastError() != null) {
-            bridge.put("lastError", c.lastError());
+        Link l = link;
+        bridge.put("connected", l != null && l.connected());
+        if (l != null && l.lastError() != null) {
+            bridge.put("lastError", l.lastError());
         }
         if (refused != null) {
             bridge.put("refusedConfiguration", refused);
         }
+        bridge.put("delivery", backlog.describe());
         m.put("bridge", bridge);
         m.putAll(pipeline.describe());
         return m;
@@ -181,5 +194,6 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
     synchronized void deactivate() throws InterruptedException {
         stop();
         pipeline.close();
+        forwarder.close();
     }
 }

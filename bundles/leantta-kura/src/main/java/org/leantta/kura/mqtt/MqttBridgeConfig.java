@@ -17,8 +17,9 @@ public @interface MqttBridgeConfig {
     @AttributeDefinition(name = "Broker URL", description = "tcp://host:port, or ssl://host:port with TLS.")
     String broker_url() default "tcp://localhost:1883";
 
-    @AttributeDefinition(name = "Client id", required = false,
-            description = "MQTT client id. Empty: leantta-<device id>.")
+    @AttributeDefinition(name = "Client id", required = false, description = "MQTT client id of the samples "
+            + "connection. Empty: leantta-<device id>. Commands and answers use a second connection, "
+            + "<client id>-control.")
     String client_id() default "";
 
     @AttributeDefinition(name = "Username", required = false, description = "Empty: connect anonymously.")
@@ -53,13 +54,14 @@ public @interface MqttBridgeConfig {
             + ".../replies/<requestId>.")
     String topic_prefix() default "leantta";
 
-    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Messages waiting for "
-            + "inference. When full, the MQTT client waits (back-pressure to the broker) up to the enqueue timeout, "
-            + "then the message is reported on the errors topic as dropped.")
+    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Samples waiting for "
+            + "inference. A sample is acknowledged to the broker only once answered. When full, the samples "
+            + "connection waits up to the enqueue timeout (holding the broker back), then the sample is dropped and "
+            + "reported on the errors topic. Commands never wait.")
     int queue_size() default 1000;
 
     @AttributeDefinition(name = "Enqueue timeout (ms)", min = "0", max = "600000",
-            description = "How long a message may wait for room in a full queue.")
+            description = "How long a sample may wait for room in a full queue.")
     int queue_timeout_ms() default 5000;
 
     @AttributeDefinition(name = "Largest payload (bytes)", min = "1", max = "67108864",
@@ -71,4 +73,19 @@ public @interface MqttBridgeConfig {
                     + "answered 403 and reported on the errors topic. Empty: no token needed (restrict who may "
                     + "publish commands with the broker's ACL instead, or as well).")
     String commands_token() default "";
+    @AttributeDefinition(name = "Payload format", description = "How samples are read. auto: JSON if the payload "
+            + "starts with '{', else raw values by size (uint8 or float32 little-endian). A raw sample whose first "
+            + "byte can be '{' (123) needs uint8 or float32.",
+            options = {@Option(label = "auto", value = "auto"), @Option(label = "JSON only", value = "json"),
+                    @Option(label = "raw uint8", value = "uint8"), @Option(label = "raw float32", value = "float32")})
+    String payload_format() default "auto";
+
+    @AttributeDefinition(name = "Held messages", min = "1", max = "1000000", description = "Predictions, error "
+            + "reports and replies held, oldest first, while the broker is away or slow; published on reconnection. "
+            + "Past this or the byte limit the oldest are dropped, counted and reported.")
+    int backlog_size() default 10000;
+
+    @AttributeDefinition(name = "Held bytes", min = "1024", max = "268435456", description = "Byte limit of the "
+            + "held messages (payloads and topics).")
+    int backlog_bytes() default 8388608;
 }

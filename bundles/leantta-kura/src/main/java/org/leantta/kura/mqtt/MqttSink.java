@@ -4,21 +4,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.leantta.core.json.Json;
 
-/** The bridge's answers as JSON on the device's topics. */
-record MqttSink(Topics topics, Outbox outbox) implements Sink {
+/**
+ * The bridge's answers as JSON on the device's topics, held in the backlog until the forwarder hands them to the
+ * MQTT client; a prediction's receipt completes then (or when the backlog drops it).
+ */
+record MqttSink(Topics topics, Backlog backlog) implements Sink {
     @Override
     public boolean prediction(String sensor, Map<String, Object> prediction) {
-        return send(topics.prediction(sensor), prediction);
+        return prediction(sensor, prediction, Receipt.NONE);
+    }
+
+    @Override
+    public boolean prediction(String sensor, Map<String, Object> prediction, Receipt receipt) {
+        return hold(Backlog.Kind.PREDICTION, topics.prediction(sensor), prediction, receipt);
     }
 
     @Override
     public boolean error(Map<String, Object> report) {
-        return send(topics.errors(), report);
+        return hold(Backlog.Kind.ERROR, topics.errors(), report, Receipt.NONE);
     }
 
     @Override
     public boolean reply(String requestId, Map<String, Object> reply) {
-        return send(topics.reply(requestId), reply);
+        return hold(Backlog.Kind.REPLY, topics.reply(requestId), reply, Receipt.NONE);
     }
 
     @Override
@@ -31,7 +39,15 @@ record MqttSink(Topics topics, Outbox outbox) implements Sink {
         return topics.command(command);
     }
 
-    private boolean send(String topic, Map<String, Object> message) {
-        return outbox.publish(topic, Json.compact(message).getBytes(StandardCharsets.UTF_8));
+    @Override
+    public String refusal(String sensor) {
+        String problem = Topics.problem(topics.prediction(sensor));
+        return problem == null ? null : "cannot publish a prediction for this sensor: its predictions topic " + problem;
+    }
+
+    private boolean hold(Backlog.Kind kind, String topic, Map<String, Object> message, Receipt receipt) {
+        byte[] payload = Json.compact(message).getBytes(StandardCharsets.UTF_8);
+        backlog.add(new Backlog.Message(kind, topic, payload, receipt));
+        return true;
     }
 }

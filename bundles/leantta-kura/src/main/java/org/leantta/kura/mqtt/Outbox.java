@@ -1,12 +1,21 @@
 package org.leantta.kura.mqtt;
 
-/** Where the worker publishes; the MQTT connection, or a recorder in tests. */
-@FunctionalInterface
+/** Where held answers are published: the MQTT connection, or a recorder in tests. Never blocks on the network. */
 interface Outbox {
-    /**
-     * Publishes one message.
-     *
-     * @return false if it could not be delivered to the client (counted and logged by the caller)
-     */
-    boolean publish(String topic, byte[] payload);
+    /** What became of one publication. */
+    enum Result {
+        /** Handed to the MQTT client, which delivers it (and, with QoS 1 or 2, redelivers after a reconnection). */
+        SENT,
+        /** Not now (not connected, or the in-flight window is full): try again after {@link #awaitChange}. */
+        RETRY,
+        /** Never: the client refused the message itself (logged). */
+        REFUSED
+    }
+
+    Result publish(String topic, byte[] payload);
+
+    boolean connected();
+
+    /** Waits up to the timeout for something that may let a {@link Result#RETRY} succeed. */
+    void awaitChange(long timeoutMs) throws InterruptedException;
 }

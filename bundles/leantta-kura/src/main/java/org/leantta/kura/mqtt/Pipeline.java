@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.leantta.api.Prediction;
 import org.leantta.api.Predictor;
 import org.leantta.core.json.Json;
@@ -14,11 +15,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The inference side, shared by both fronts (the MQTT bridge and Kura's cloud connection): one worker thread
  * takes items from the bounded inbox in arrival order, predicts, executes commands and hands the answers to the
- * front's {@link Sink}. Bad input is reported, never thrown.
+ * front's {@link Sink}. Bad input is reported, never thrown. The worker never waits on the network: sinks take
+ * answers at once (the MQTT front holds them in its backlog), so nothing that holds up the broker connection
+ * can hold up inference. Counting: see {@link Stats}.
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-    private final Inbox<Item> inbox;
+    private static final Runnable NOTHING = () -> { };
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** How much of a refused requestId a reply may quote. */
+    private static final int EXCERPT = 32;
+
+    /** A queued item; {@code done} runs once it is answered or dropped; {@code counted}: not a drop's report. */
+    private record Entry(Item item, Runnable done, boolean counted) {
+    }
+
+    private final Inbox<Entry> inbox;
     private final Predictor predictor;
     private final Commands commands;
     private final Stats stats;
@@ -40,29 +52,47 @@ public final class Pipeline implements AutoCloseable {
         worker.start();
     }
 
-    /**
-     * Called from the MQTT client's thread: queues the item, waiting for room up to the timeout (which holds
-     * back the broker), else records the loss and queues its report.
-     */
+    /** {@link #accept(Item, Runnable)} with nothing to do once the item is answered. */
     public void accept(Item item) {
+        accept(item, NOTHING);
+    }
+
+    /**
+     * Called from the front's thread: queues the item, waiting for room up to the timeout, else counts it dropped
+     * and queues its report. {@code done} runs once the item is answered or dropped (the MQTT front acknowledges
+     * the message to the broker then). Commands go ahead of the queued samples and never wait: they are few,
+     * and an operator needs {@code status} most when the queue is full.
+     */
+    public void accept(Item item, Runnable done) {
+        if (item instanceof Item.Command) {
+            inbox.urgent(new Entry(item, done, true));
+            return;
+        }
         stats.received();
         try {
-            if (!inbox.offer(item, timeoutMs, TimeUnit.MILLISECONDS)) {
-                stats.dropped();
-                inbox.force(dropped(item));
+            if (!inbox.offer(new Entry(item, done, true), timeoutMs, TimeUnit.MILLISECONDS)) {
+                shed(item, done);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stats.dropped();
+            release(done);
         }
     }
 
-    private static Item.Rejected dropped(Item item) {
-        String reason = "dropped: the inference queue stayed full (raise queue.size or send less)";
+    /** Counts a sample that found no room and queues its report, which says how many were shed so far. */
+    private void shed(Item item, Runnable done) {
+        stats.dropped();
+        String reason = "dropped: the inference queue (" + inbox.capacity() + ") stayed full for " + timeoutMs
+                + " ms (raise queue.size or send less); " + stats.droppedSoFar() + " dropped since the start";
+        Item.Rejected report;
         if (item instanceof Item.Sample s) {
-            return new Item.Rejected(null, s.sensor(), s.id(), reason, s.payloadBytes());
+            report = new Item.Rejected(sink.sampleOrigin(s.sensor()), s.sensor(), s.id(), reason, s.payloadBytes());
+        } else {
+            Item.Rejected r = (Item.Rejected) item;
+            report = new Item.Rejected(r.topic(), r.sensor(), r.id(), reason, r.payloadBytes());
         }
-        return new Item.Rejected(null, null, null, reason, 0);
+        inbox.force(new Entry(report, done, false));
     }
 
     /** Applies a new sink and queue limits; queued items stay and are answered through the new sink. */
@@ -80,43 +110,73 @@ public final class Pipeline implements AutoCloseable {
 
     private void work() {
         while (running) {
+            Entry entry;
             try {
-                Item item = inbox.poll(200, TimeUnit.MILLISECONDS);
-                if (item != null) {
-                    handle(item);
-                }
+                entry = inbox.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException | Error e) {
-                LOG.error("inference worker: unexpected failure, continuing", e);
+            }
+            if (entry != null) {
+                try {
+                    handle(entry);
+                } catch (RuntimeException | Error e) {
+                    LOG.error("inference worker: unexpected failure, continuing", e);
+                } finally {
+                    release(entry.done());
+                }
             }
         }
     }
 
-    private void handle(Item item) {
-        if (item instanceof Item.Sample s) {
+    private static void release(Runnable done) {
+        try {
+            done.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not complete a message: {}", e.toString());
+        }
+    }
+
+    private void handle(Entry entry) {
+        if (entry.item() instanceof Item.Sample s) {
             predict(s);
-        } else if (item instanceof Item.Command c) {
+        } else if (entry.item() instanceof Item.Command c) {
             command(c);
+        } else if (entry.counted()) {
+            reject((Item.Rejected) entry.item());
         } else {
-            reject((Item.Rejected) item);
+            report((Item.Rejected) entry.item());
         }
     }
 
     private void predict(Item.Sample s) {
+        String refusal = sink.refusal(s.sensor());
+        if (refusal != null) {
+            reject(rejection(s, refusal));
+            return;
+        }
         Prediction p;
         try {
             p = predictor.predict(s.sensor(), s.values(), s.encoding());
         } catch (IllegalArgumentException e) {
-            reject(new Item.Rejected(sink.sampleOrigin(s.sensor()), s.sensor(), s.id(), e.getMessage(),
-                    s.payloadBytes()));
+            reject(rejection(s, e.getMessage()));
             return;
         } catch (RuntimeException e) {
-            reject(new Item.Rejected(sink.sampleOrigin(s.sensor()), s.sensor(), s.id(),
-                    "inference failed: " + e.getMessage(), s.payloadBytes()));
+            reject(rejection(s, "inference failed: " + e.getMessage()));
             return;
         }
-        stats.predicted(p.shift(), p.outOfDistribution(), p.latencyMicros());
+        stats.inferred(p.shift(), p.outOfDistribution(), p.latencyMicros());
+        Map<String, Object> m = answer(s, p);
+        Receipt receipt = Receipt.of(stats::predicted, stats::dropped);
+        if (!send(out -> out.prediction(s.sensor(), m, receipt))) {
+            receipt.dropped();
+        }
+    }
+
+    private Item.Rejected rejection(Item.Sample s, String reason) {
+        return new Item.Rejected(sink.sampleOrigin(s.sensor()), s.sensor(), s.id(), reason, s.payloadBytes());
+    }
+
+    private Map<String, Object> answer(Item.Sample s, Prediction p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sensor", s.sensor());
         m.put("id", s.id());
@@ -133,8 +193,7 @@ public final class Pipeline implements AutoCloseable {
             m.put("sourceLabel", predictor.model().labels().get(p.sourceClass()));
             m.put("sourceConfidence", p.sourceConfidence());
         }
-        String sensor = s.sensor();
-        send(out -> out.prediction(sensor, m));
+        return m;
     }
 
     private void command(Item.Command c) {
@@ -145,7 +204,8 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Executes a command now, on the caller's thread (Kura's request handler answers synchronously), counting it
-     * and reporting a refusal on the errors channel; returns the reply.
+     * and reporting a refusal on the errors channel; returns the reply. A requestId that cannot be a topic level
+     * is refused, and quoted only in part: a reply never echoes more than {@value #EXCERPT} of its characters.
      */
     public Map<String, Object> execute(Item.Command c) {
         return execute(c, null);
@@ -155,31 +215,51 @@ public final class Pipeline implements AutoCloseable {
     public Map<String, Object> execute(Item.Command c, String requester) {
         stats.command();
         String rid = c.requestId();
-        if (rid == null || !rid.matches("[A-Za-z0-9._:-]{1,128}")) {
-            String given = rid;
-            rid = c.command() + "-" + System.currentTimeMillis() + "-" + autoIds.incrementAndGet();
-            if (given != null) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("requestId", rid);
-                r.put("command", c.command());
-                r.put("status", 400);
-                r.put("message", "requestId must be 1-128 letters, digits or ._:- (it becomes a topic level), got "
-                        + Json.compact(given));
-                reject(new Item.Rejected(sink.commandOrigin(c.command()), null, given,
-                        String.valueOf(r.get("message")), 0));
-                return r;
-            }
+        if (rid != null && !REQUEST_ID.matcher(rid).matches()) {
+            return refuseRequestId(c, rid);
         }
-        Map<String, Object> reply = commands.execute(c, rid, requester);
+        Map<String, Object> reply = commands.execute(c, rid == null ? autoId(c) : rid, requester);
         if (!Integer.valueOf(200).equals(reply.get("status"))) {
-            reject(new Item.Rejected(sink.commandOrigin(c.command()), null, rid,
-                    "command " + c.command() + ": " + reply.get("message"), 0));
+            refused(c, (String) reply.get("requestId"), "command " + c.command() + ": " + reply.get("message"));
         }
         return reply;
     }
 
+    private Map<String, Object> refuseRequestId(Item.Command c, String given) {
+        String message = "requestId must be 1-128 letters, digits or ._:- (it becomes a topic level), got "
+                + excerpt(given);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("requestId", autoId(c));
+        r.put("command", c.command());
+        r.put("status", 400);
+        r.put("message", message);
+        refused(c, (String) r.get("requestId"), message);
+        return r;
+    }
+
+    private String autoId(Item.Command c) {
+        return c.command() + "-" + System.currentTimeMillis() + "-" + autoIds.incrementAndGet();
+    }
+
+    /** The given text as JSON, cut to its first {@value #EXCERPT} characters (and its length) if longer. */
+    static String excerpt(String given) {
+        if (given.length() <= EXCERPT) {
+            return Json.compact(given);
+        }
+        return Json.compact(given.substring(0, EXCERPT)) + "... (" + given.length() + " characters)";
+    }
+
+    private void refused(Item.Command c, String requestId, String reason) {
+        stats.refusedCommand();
+        report(new Item.Rejected(sink.commandOrigin(c.command()), null, requestId, reason, 0));
+    }
+
     private void reject(Item.Rejected r) {
         stats.rejected();
+        report(r);
+    }
+
+    private void report(Item.Rejected r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topic", r.topic());
         m.put("sensor", r.sensor());
@@ -190,16 +270,19 @@ public final class Pipeline implements AutoCloseable {
         send(out -> out.error(m));
     }
 
-    private void send(Predicate<Sink> delivery) {
+    /** Hands an answer to the sink; false (and counted) if neither it nor a sink set meanwhile took it. */
+    private boolean send(Predicate<Sink> delivery) {
         Sink used = sink;
         if (delivery.test(used)) {
-            return;
+            return true;
         }
-        // a reconfiguration may have closed the connection under us: the new one takes the message
+        // a reconfiguration may have replaced the sink under us: the new one takes the message
         Sink current = sink;
-        if (current == used || !delivery.test(current)) {
-            stats.publishFailed();
+        if (current != used && delivery.test(current)) {
+            return true;
         }
+        stats.publishFailed();
+        return false;
     }
 
     @Override

@@ -21,4 +21,24 @@ public interface Sink {
 
     /** Where a command comes from, named in error reports. */
     String commandOrigin(String command);
+
+    /**
+     * Why answers about this sensor cannot be delivered (e.g. their topic would be illegal), or null; a sample of
+     * such a sensor is rejected with this reason instead of answered.
+     */
+    default String refusal(String sensor) {
+        return null;
+    }
+
+    /**
+     * A prediction and its receipt, which the sink completes once the prediction was handed over (or dropped);
+     * false, with the receipt untouched, if it could not be taken at all. Sinks that hand over at once keep this.
+     */
+    default boolean prediction(String sensor, Map<String, Object> prediction, Receipt receipt) {
+        if (!prediction(sensor, prediction)) {
+            return false;
+        }
+        receipt.delivered();
+        return true;
+    }
 }

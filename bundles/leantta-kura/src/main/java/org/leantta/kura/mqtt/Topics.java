@@ -1,7 +1,11 @@
 package org.leantta.kura.mqtt;
 
+import java.nio.charset.StandardCharsets;
+
 /** The topic tree of one device: {prefix}/{device}/{sensors|predictions|errors|commands|replies}/... */
 record Topics(String prefix, String device) {
+    static final int MAX_TOPIC_BYTES = 65_535;
+
     private String base() {
         return prefix + "/" + device + "/";
     }
@@ -51,5 +55,30 @@ record Topics(String prefix, String device) {
         }
         String level = topic.substring(head.length());
         return level.isEmpty() || level.contains("/") ? null : level;
+    }
+
+    /**
+     * Why a topic cannot be published, or null: longer than MQTT's 65,535 bytes of UTF-8, a wildcard, an empty
+     * level, or a character the MQTT client refuses to encode (control characters, and Paho 1.2.5 also refuses
+     * surrogate pairs and everything from U+FDD0 up).
+     */
+    static String problem(String topic) {
+        int bytes = topic.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_TOPIC_BYTES) {
+            return "would be " + bytes + " bytes of UTF-8, over MQTT's limit of " + MAX_TOPIC_BYTES;
+        }
+        if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
+            return "would contain a wildcard (+ or #)";
+        }
+        if (topic.isEmpty() || topic.startsWith("/") || topic.endsWith("/") || topic.contains("//")) {
+            return "would have an empty level";
+        }
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c) || c >= 0xFDD0) {
+                return String.format("would contain U+%04X, which the MQTT client cannot encode", (int) c);
+            }
+        }
+        return null;
     }
 }

@@ -80,6 +80,23 @@ class BridgeSettingsTest {
     }
 
     @Test
+    void backlogCapsOutOfRangeAndAnUnknownPayloadFormatAreRefused() {
+        thenRefused(Map.of("backlog.size", 0), "backlog.size must be in [1, 1000000], got 0");
+        thenRefused(Map.of("backlog.bytes", 1023), "backlog.bytes must be in [1024, 268435456], got 1023");
+        thenRefused(Map.of("payload.format", "png"), "payload.format must be auto, json, uint8 or float32, got 'png'");
+    }
+
+    @Test
+    void payloadFormatAndBacklogCapsAreReadAndShown() {
+        BridgeSettings s = settings(Map.of("payload.format", " UINT8 ", "backlog.size", 5, "backlog.bytes", 2048));
+
+        assertThat(s.payloadFormat()).isEqualTo(PayloadFormat.UINT8);
+        assertThat(s.describe()).containsEntry("payload.format", "uint8").containsEntry("backlog.size", 5)
+                .containsEntry("backlog.bytes", 2048);
+        assertThat(s.needsReconnect(settings(Map.of()))).isFalse();
+    }
+
+    @Test
     void theLimitsThemselvesAreAccepted() {
         BridgeSettings s = settings(Map.of("queue.size", 100_000, "queue.timeout.ms", 0, "max.payload.bytes",
                 64 << 20, "qos", 0));

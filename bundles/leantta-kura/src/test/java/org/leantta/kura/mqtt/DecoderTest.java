@@ -81,22 +81,59 @@ class DecoderTest {
     }
 
     @Test
-    void binaryFloat32WhoseFirstByteIsABraceIsStillASample() {
+    void inAutoARawSampleWhoseFirstByteIsABraceIsRefusedNotGuessedAndTheReasonSaysWhatToSet() {
         // 0x3F80007B little-endian starts with 0x7B = '{', followed by bytes that are not UTF-8
+        float v = Float.intBitsToFloat(0x3F80007B);
+
+        Item.Rejected r = thenRejected(whenSensorSends(float32(v, 1f, 2f, 3f)));
+
+        assertThat(r.reason()).isEqualTo("payload is not UTF-8 text, so not JSON; a raw sample whose first byte "
+                + "can be '{' needs payload.format uint8 or float32");
+        // pixels 32, 123, 97, 98 read as text are " {ab": whitespace, then malformed JSON
+        assertThat(thenRejected(whenSensorSends(new byte[] {32, 123, 97, 98})).reason())
+                .startsWith("malformed JSON at offset ").endsWith("needs payload.format uint8 or float32");
+    }
+
+    @Test
+    void aTruncatedJsonSampleOfTheRawSizeIsRefusedNotReadAsAnImage() {
+        // 16 bytes: the size of 4 float32 values
+        Item.Rejected r = thenRejected(whenSensorSends("{\"data\":[1,2,3,"));
+
+        assertThat(r.reason()).startsWith("malformed JSON at offset ");
+    }
+
+    @Test
+    void theFloat32FormatReadsARawSampleWhoseFirstByteIsABrace() {
+        decoder = new Decoder(new Topics("leantta", "gw-1"), MAX_BYTES, PayloadFormat.FLOAT32, () -> 4);
         float v = Float.intBitsToFloat(0x3F80007B);
 
         Item.Sample s = thenSample(whenSensorSends(float32(v, 1f, 2f, 3f)));
 
         assertThat(s.values()).containsExactly(v, 1f, 2f, 3f);
+        assertThat(s.encoding()).isEqualTo(Encoding.FLOAT32);
+        assertThat(thenRejected(whenSensorSends(new byte[] {1, 2, 3, 4})).reason()).isEqualTo("payload of 4 "
+                + "bytes: payload.format is float32 and the model takes 4 values, so expected 16 bytes");
     }
 
     @Test
-    void binaryUint8WhoseFirstPixelIsABraceIsStillASample() {
-        // pixels 32, 123, 97, 98 read as text are " {ab": whitespace, then malformed JSON
+    void theUint8FormatReadsARawSampleThatLooksLikeJson() {
+        decoder = new Decoder(new Topics("leantta", "gw-1"), MAX_BYTES, PayloadFormat.UINT8, () -> 4);
+
         Item.Sample s = thenSample(whenSensorSends(new byte[] {32, 123, 97, 98}));
 
         assertThat(s.values()).containsExactly(32f, 123f, 97f, 98f);
         assertThat(s.encoding()).isEqualTo(Encoding.UINT8);
+        assertThat(thenRejected(whenSensorSends(float32(1f, 2f, 3f, 4f))).reason()).isEqualTo("payload of 16 "
+                + "bytes: payload.format is uint8 and the model takes 4 values, so expected 4 bytes");
+    }
+
+    @Test
+    void theJsonFormatRefusesRawSamples() {
+        decoder = new Decoder(new Topics("leantta", "gw-1"), MAX_BYTES, PayloadFormat.JSON, () -> 4);
+
+        assertThat(thenRejected(whenSensorSends(new byte[] {0, 1, 2, 3})).reason())
+                .startsWith("malformed JSON at offset 0").endsWith("(payload.format is json)");
+        assertThat(thenSample(whenSensorSends("{\"data\":[1,2,3,4]}")).values()).containsExactly(1f, 2f, 3f, 4f);
     }
 
     @Test
@@ -196,7 +233,7 @@ class DecoderTest {
     void nonUtf8GarbageIsRejected() {
         Item.Rejected r = thenRejected(whenSensorSends(new byte[] {'{', (byte) 0xff, (byte) 0xfe}));
 
-        assertThat(r.reason()).isEqualTo("payload is neither UTF-8 JSON nor a binary sample of the model's size");
+        assertThat(r.reason()).isEqualTo("payload is not UTF-8 text, so not JSON");
     }
 
     @Test
@@ -287,7 +324,7 @@ class DecoderTest {
         assertThat(thenCommand(whenCommandSent("status", "[1]")).bodyError())
                 .isEqualTo("expected a JSON object, got array");
         assertThat(thenCommand(whenCommandSent("status", new byte[] {(byte) 0xff})).bodyError())
-                .contains("neither UTF-8 JSON");
+                .isEqualTo("payload is not UTF-8 text, so not JSON");
     }
 
     @Test
@@ -299,11 +336,20 @@ class DecoderTest {
     }
 
     @Test
-    void oversizedCommandIsRejected() {
-        Item.Rejected r = thenRejected(whenCommandSent("status", new byte[MAX_BYTES + 1]));
+    void anOversizedCommandIsACommandWithABodyError() {
+        Item.Command c = thenCommand(whenCommandSent("status", new byte[MAX_BYTES + 1]));
 
-        assertThat(r.reason()).isEqualTo("command payload of 257 bytes exceeds max.payload.bytes 256");
-        assertThat(r.topic()).isEqualTo("leantta/gw-1/commands/status");
+        assertThat(c.bodyError()).isEqualTo("command payload of 257 bytes exceeds max.payload.bytes 256");
+        assertThat(c.requestId()).isNull();
+    }
+
+    @Test
+    void aRequestIdThatIsNotAStringOrANumberIsABodyErrorNotEchoed() {
+        Item.Command c = thenCommand(whenCommandSent("status", "{\"requestId\":{\"a\":1}}"));
+
+        assertThat(c.requestId()).isNull();
+        assertThat(c.bodyError()).isEqualTo("\"requestId\" is a JSON object, expected a string of 1-128 letters, "
+                + "digits or ._:-");
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

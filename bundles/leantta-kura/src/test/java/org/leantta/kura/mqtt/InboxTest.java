@@ -102,6 +102,26 @@ class InboxTest {
         assertThat(drain()).containsExactly("a", "b", "report");
     }
 
+    @Test
+    void urgentItemsGoFirstInTheirOwnOrderAndNeverWaitForRoom() throws Exception {
+        givenQueued("a", "b");
+
+        inbox.urgent("status-1");
+        inbox.urgent("status-2");
+
+        assertThat(inbox.size()).isEqualTo(4);
+        assertThat(drain()).containsExactly("status-1", "status-2", "a", "b");
+    }
+
+    @Test
+    void anUrgentItemWakesAWaitingPoll() throws Exception {
+        CompletableFuture<String> polled = CompletableFuture.supplyAsync(() -> poll(10_000));
+
+        inbox.urgent("status");
+
+        assertThat(polled.get(5, TimeUnit.SECONDS)).isEqualTo("status");
+    }
+
     private void givenQueued(String... items) throws InterruptedException {
         for (String s : items) {
             assertThat(inbox.offer(s, 0, TimeUnit.MILLISECONDS)).isTrue();

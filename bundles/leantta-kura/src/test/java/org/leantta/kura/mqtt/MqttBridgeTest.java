@@ -3,6 +3,11 @@ package org.leantta.kura.mqtt;
 import org.leantta.kura.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +100,54 @@ class MqttBridgeTest {
 
         assertThat((String) bridge().get("refusedConfiguration"))
                 .contains("could not be decrypted with Kura's CryptoService");
+    }
+
+    @Test
+    void aBrokerThatIsAwayIsNamedWithTheCauseAndTheBacklogIsShown() throws Exception {
+        givenBridge(Map.of());
+
+        String error = awaitLastError("Connection refused");
+
+        assertThat(error).contains("cannot connect to tcp://127.0.0.1:1 as leantta-unit-test")
+                .contains("ConnectException");
+        assertThat(bridge().get("delivery")).asString().contains("held=0");
+    }
+
+    @Test
+    void aTlsFailureIsNamedWithItsCause() throws Exception {
+        try (ServerSocket notTls = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerWithGarbage(notTls));
+            server.setDaemon(true);
+            server.start();
+            givenBridge(Map.of("broker.url", "ssl://127.0.0.1:" + notTls.getLocalPort(), "tls.enabled", true));
+
+            assertThat(awaitLastError("SSLException")).contains("cannot connect to ssl://127.0.0.1:"
+                    + notTls.getLocalPort());
+        }
+    }
+
+    /** A server that is not TLS: it answers every connection with a line of text and closes it. */
+    private static void answerWithGarbage(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                s.getOutputStream().write("HTTP/1.0 400 not TLS\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** Waits up to 20 s for the bridge's lastError to contain the text (the client connects in the background). */
+    private String awaitLastError(String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            Object error = bridge().get("lastError");
+            if (error != null && error.toString().contains(text)) {
+                return error.toString();
+            }
+            assertThat(System.currentTimeMillis()).as("lastError with %s, got %s", text, error).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** As SCR does it: references first, then the activation. */

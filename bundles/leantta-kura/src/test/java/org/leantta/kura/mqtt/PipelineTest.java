@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leantta.api.Encoding;
@@ -12,7 +14,10 @@ import org.leantta.api.Prediction;
 import org.leantta.core.json.Json;
 import org.leantta.kura.mqtt.RecordingOutbox.Message;
 
-/** The worker side with a fake model and a recording outbox: what goes in is answered, in order, on the topics. */
+/**
+ * The worker side with a fake model, the backlog, its forwarder and a recording outbox: what goes in is answered,
+ * in order, on the topics, and the counters say what became of every input.
+ */
 class PipelineTest {
     private static final Topics TOPICS = new Topics("leantta", "gw-1");
     private static final long NO_WAIT = 0;
@@ -20,8 +25,10 @@ class PipelineTest {
     private final FakeModel model = new FakeModel();
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final Stats stats = new Stats();
+    private Backlog backlog = new Backlog(100, 1 << 20);
     private Pipeline pipeline;
     private Commands commands;
+    private Forwarder forwarder;
 
     @AfterEach
     void closePipeline() throws InterruptedException {
@@ -29,6 +36,7 @@ class PipelineTest {
         outbox.release();
         if (pipeline != null) {
             pipeline.close();
+            forwarder.close();
         }
     }
 
@@ -49,7 +57,8 @@ class PipelineTest {
                 .containsEntry("confidence", 0.75).containsEntry("shift", 0.125)
                 .containsEntry("outOfDistribution", false).containsEntry("adapted", true)
                 .containsEntry("latencyMicros", 250.0);
-        assertThat(counters()).containsEntry("received", 1L).containsEntry("predicted", 1L);
+        awaitCounters("predicted", 1L);
+        assertThat(counters()).containsEntry("received", 1L).containsEntry("pending", 0L);
     }
 
     @Test
@@ -80,7 +89,8 @@ class PipelineTest {
         assertThat(out.get(1).json()).containsEntry("topic", "leantta/gw-1/sensors/cam1")
                 .containsEntry("sensor", "cam1").containsEntry("reason", "sample has 3 values, the model expects 4")
                 .containsEntry("payloadBytes", 27.0).containsKey("ts");
-        assertThat(counters()).containsEntry("predicted", 3L).containsEntry("rejected", 1L);
+        awaitCounters("predicted", 3L);
+        assertThat(counters()).containsEntry("rejected", 1L).containsEntry("received", 4L);
     }
 
     @Test
@@ -129,11 +139,13 @@ class PipelineTest {
         List<Message> out = outbox.await(3);
         assertThat(out).extracting(m -> m.json().get("id")).containsExactly("busy", "queued", "overflow");
         assertThat(out.get(2).topic()).isEqualTo("leantta/gw-1/errors");
-        assertThat(out.get(2).json()).containsEntry("sensor", "cam1");
-        assertThat((String) out.get(2).json().get("reason")).startsWith("dropped: the inference queue stayed full")
-                .contains("raise queue.size");
+        assertThat(out.get(2).json()).containsEntry("sensor", "cam1")
+                .containsEntry("topic", "leantta/gw-1/sensors/cam1");
+        assertThat((String) out.get(2).json().get("reason")).isEqualTo("dropped: the inference queue (1) stayed "
+                + "full for 20 ms (raise queue.size or send less); 1 dropped since the start");
+        awaitCounters("predicted", 2L);
         assertThat(counters()).containsEntry("received", 3L).containsEntry("dropped", 1L)
-                .containsEntry("predicted", 2L);
+                .containsEntry("rejected", 0L).containsEntry("pending", 0L);
     }
 
     @Test
@@ -141,51 +153,110 @@ class PipelineTest {
         givenPipeline(5, NO_WAIT);
         givenTheWorkerIsBusyWith(sample("cam1", "busy", 0));
         whenAccepted(sample("cam1", "q1", 1), sample("cam1", "q2", 2));
-        RecordingOutbox next = new RecordingOutbox();
 
-        pipeline.reconfigure(new MqttSink(new Topics("plant/leantta", "gw-2"), next), 1, NO_WAIT);
+        pipeline.reconfigure(new MqttSink(new Topics("plant/leantta", "gw-2"), backlog), 1, NO_WAIT);
         model.release();
 
-        List<Message> out = next.await(3);
+        List<Message> out = outbox.await(3);
         assertThat(out).extracting(Message::topic).containsOnly("plant/leantta/gw-2/predictions/cam1");
         assertThat(out).extracting(m -> m.json().get("id")).containsExactly("busy", "q1", "q2");
-        assertThat(outbox.pending()).isEmpty();
         assertThat(pipeline.describe()).containsEntry("queue", Map.of("size", 0, "capacity", 1));
     }
 
-    // --- publishing ---------------------------------------------------------------------------------------------
+    // --- publishing -------------------------------------------------------------------------------------------
 
     @Test
-    void aMessageTheOldOutboxRefusesDuringAReconfigurationGoesToTheNewOne() throws Exception {
+    void whileTheBrokerIsAwayAnswersAreHeldAndCountedPredictedOnlyOnceHandedOver() throws Exception {
         givenPipeline(10, NO_WAIT);
-        outbox.refuseNext(1);
-        outbox.holdPublications();
-        whenAccepted(sample("cam1", "m-1", 1));
-        assertThat(outbox.awaitHeld()).as("worker is publishing").isTrue();
-        RecordingOutbox next = new RecordingOutbox();
+        outbox.connect(false);
 
-        pipeline.reconfigure(new MqttSink(TOPICS, next), 10, NO_WAIT);
-        outbox.release();
+        whenAccepted(sample("cam1", "m-1", 1), new Item.Rejected("t", "cam1", "bad", "empty payload", 0),
+                sample("cam1", "m-2", 2));
+        awaitCounters("pending", 2L);
 
-        Message m = next.awaitOne();
-        assertThat(m.json()).containsEntry("id", "m-1");
-        whenAccepted(sample("cam1", "m-2", 2));
-        assertThat(next.awaitOne().json()).containsEntry("id", "m-2");
-        assertThat(counters()).containsEntry("publishFailures", 0L);
+        assertThat(counters()).containsEntry("received", 3L).containsEntry("predicted", 0L)
+                .containsEntry("rejected", 1L);
+        assertThat(backlog.describe()).containsEntry("held", 3);
+        outbox.connect(true);
+        List<Message> out = outbox.await(3);
+        assertThat(out).extracting(m -> m.json().get("id")).containsExactly("m-1", "bad", "m-2");
+        awaitCounters("predicted", 2L);
+        assertThat(counters()).containsEntry("pending", 0L);
     }
 
     @Test
-    void aRefusedPublicationIsCountedAndTheWorkerGoesOn() throws Exception {
+    void pastTheBacklogCapTheOldestAreDroppedCountedAndReportedFirstOnceTheLinkIsBack() throws Exception {
+        backlog = new Backlog(3, 1 << 20);
+        givenPipeline(10, NO_WAIT);
+        outbox.connect(false);
+
+        for (int i = 0; i < 5; i++) {
+            whenAccepted(sample("cam1", "m-" + i, 1));
+        }
+        awaitCounters("dropped", 2L);
+        outbox.connect(true);
+
+        List<Message> out = outbox.await(4);
+        assertThat(out.get(0).topic()).isEqualTo("leantta/gw-1/errors");
+        assertThat(out.get(0).json()).containsEntry("droppedPredictions", 2.0).containsEntry("droppedErrors", 0.0)
+                .containsEntry("droppedReplies", 0.0);
+        assertThat((String) out.get(0).json().get("reason")).startsWith("2 answers were dropped")
+                .contains("at most 3 messages");
+        assertThat(out.subList(1, 4)).extracting(m -> m.json().get("id")).containsExactly("m-2", "m-3", "m-4");
+        awaitCounters("predicted", 3L);
+        assertThat(counters()).containsEntry("received", 5L).containsEntry("dropped", 2L)
+                .containsEntry("pending", 0L);
+    }
+
+    @Test
+    void aPredictionWhoseTopicWouldBeIllegalIsAnErrorReportNamingTheReason() throws Exception {
+        givenPipeline(10, NO_WAIT);
+        String sensor = "s".repeat(65_535 - "leantta/gw-1/sensors/".length());
+
+        whenAccepted(sample(sensor, "long", 1), sample("cam1", "next", 2));
+
+        List<Message> out = outbox.await(2);
+        assertThat(out.get(0).topic()).isEqualTo("leantta/gw-1/errors");
+        assertThat(out.get(0).json()).containsEntry("id", "long").containsEntry("reason", "cannot publish a "
+                + "prediction for this sensor: its predictions topic would be 65539 bytes of UTF-8, over MQTT's "
+                + "limit of 65535");
+        assertThat(out.get(1).json()).containsEntry("id", "next");
+        awaitCounters("predicted", 1L);
+        assertThat(counters()).containsEntry("received", 2L).containsEntry("rejected", 1L);
+        assertThat(model.calls()).isEmpty();
+    }
+
+    @Test
+    void aPublicationTheClientRefusesIsCountedAndTheWorkerGoesOn() throws Exception {
         givenPipeline(10, NO_WAIT);
         outbox.refuseNext(2);
 
         whenAccepted(sample("cam1", "lost", 1), new Item.Command("status", "r-1", Map.of()),
                 sample("cam1", "m-2", 2));
 
-        // the worker answers in order: once m-2 is out, the earlier messages were tried
+        // answers go out in order: once m-2 is out, the earlier messages were tried
         Message m = outbox.awaitOne();
         assertThat(m.json()).containsEntry("id", "m-2");
-        assertThat(counters()).containsEntry("publishFailures", 2L);
+        awaitCounters("predicted", 1L);
+        assertThat(counters()).containsEntry("publishFailures", 2L).containsEntry("dropped", 1L)
+                .containsEntry("received", 2L).containsEntry("pending", 0L);
+    }
+
+    @Test
+    void anItemIsDoneOnceAnsweredOrDropped() throws Exception {
+        givenPipeline(1, NO_WAIT);
+        givenTheWorkerIsBusyWith(sample("cam1", "busy", 0));
+        CountDownLatch queued = new CountDownLatch(1);
+        CountDownLatch dropped = new CountDownLatch(1);
+        pipeline.accept(sample("cam1", "queued", 1), queued::countDown);
+
+        pipeline.accept(sample("cam1", "dropped", 1), dropped::countDown);
+        assertThat(queued.getCount()).as("not answered yet").isEqualTo(1);
+        model.release();
+
+        assertThat(queued.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(dropped.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(outbox.await(3)).extracting(m -> m.json().get("id")).containsExactly("busy", "queued", "dropped");
     }
 
     // --- commands -----------------------------------------------------------------------------------------------
@@ -202,7 +273,8 @@ class PipelineTest {
                 .containsEntry("status", 200.0).containsEntry("message", "ok")
                 .containsEntry("pid", "fake.model").containsEntry("adaptation", Map.of("enabled", true))
                 .containsEntry("bridge", Map.of("connected", true)).containsKey("counters");
-        assertThat(counters()).containsEntry("commands", 1L).containsEntry("rejected", 0L);
+        assertThat(counters()).containsEntry("commands", 1L).containsEntry("received", 0L)
+                .containsEntry("rejected", 0L).containsEntry("refusedCommands", 0L);
     }
 
     @Test
@@ -245,14 +317,29 @@ class PipelineTest {
 
         List<Message> out = outbox.await(2);
         assertThat(out.get(0).topic()).isEqualTo("leantta/gw-1/errors");
-        assertThat(out.get(0).json()).containsEntry("id", "a/b#");
         Message reply = out.get(1);
+        assertThat(out.get(0).json()).containsEntry("id", reply.json().get("requestId"));
         assertThat(reply.topic()).matches("leantta/gw-1/replies/reset-\\d+-1");
         assertThat(reply.topic()).endsWith("/" + reply.json().get("requestId"));
         assertThat(reply.json()).containsEntry("status", 400.0);
         assertThat((String) reply.json().get("message")).startsWith("requestId must be 1-128 letters, digits or "
                 + "._:-").endsWith("got \"a/b#\"");
         assertThat(model.calls()).as("the command is not run").isEmpty();
+        assertThat(counters()).containsEntry("refusedCommands", 1L).containsEntry("rejected", 0L);
+    }
+
+    @Test
+    void aLongRequestIdIsNeverEchoedBeyondTheCap() throws Exception {
+        givenPipeline(10, NO_WAIT);
+        String huge = "r".repeat(1 << 20);
+
+        whenAccepted(new Item.Command("status", huge, Map.of()), new Item.Command("status", "x".repeat(129), Map.of()));
+
+        List<Message> out = outbox.await(4);
+        assertThat((String) out.get(1).json().get("message")).endsWith("got \"" + "r".repeat(32) + "\"... (1048576 "
+                + "characters)");
+        assertThat((String) out.get(3).json().get("message")).endsWith("(129 characters)");
+        assertThat(out).allSatisfy(m -> assertThat(m.json().toString()).hasSizeLessThan(400));
     }
 
     @Test
@@ -391,7 +478,18 @@ class PipelineTest {
             m.putAll(pipeline.describe());
             return m;
         });
-        pipeline = new Pipeline(model, commands, stats, new MqttSink(TOPICS, outbox), capacity, timeoutMs);
+        pipeline = new Pipeline(model, commands, stats, new MqttSink(TOPICS, backlog), capacity, timeoutMs);
+        forwarder = new Forwarder(backlog, TOPICS::errors, stats::publishFailed);
+        forwarder.attach(outbox);
+    }
+
+    /** Waits up to 5 s for a counter to reach a value (the forwarder counts on its own thread). */
+    private void awaitCounters(String counter, long value) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!Long.valueOf(value).equals(counters().get(counter)) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(counters()).containsEntry(counter, value);
     }
 
     private void givenTheWorkerIsBusyWith(Item.Sample s) throws InterruptedException {

@@ -12,29 +12,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.leantta.core.json.Json;
 
-/** An outbox that keeps what is published, in order; it can refuse messages or hold the publisher. */
+/**
+ * An outbox that keeps what is published, in order; it can be disconnected (publications are then retried), refuse
+ * messages for good, or hold the publisher.
+ */
 final class RecordingOutbox implements Outbox {
     record Message(String topic, Map<String, Object> json) {
     }
 
     private final BlockingQueue<Message> published = new LinkedBlockingQueue<>();
-    private final List<Message> taken = new ArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
     private final Gate gate = new Gate();
+    private volatile boolean connected = true;
 
     @Override
-    public boolean publish(String topic, byte[] payload) {
+    public Result publish(String topic, byte[] payload) {
+        if (!connected) {
+            return Result.RETRY;
+        }
         if (!gate.pass("publication")) {
-            return false;
+            return Result.RETRY;
         }
         if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return false;
+            return Result.REFUSED;
         }
         published.add(new Message(topic, Json.parseObject(new String(payload, StandardCharsets.UTF_8))));
-        return true;
+        return Result.SENT;
     }
 
-    /** The next {@code n} publications fail, as a closed connection's do. */
+    @Override
+    public boolean connected() {
+        return connected;
+    }
+
+    @Override
+    public synchronized void awaitChange(long timeoutMs) throws InterruptedException {
+        wait(timeoutMs);
+    }
+
+    /** Connects or disconnects: while disconnected, nothing is published and everything waits. */
+    synchronized void connect(boolean up) {
+        connected = up;
+        notifyAll();
+    }
+
+    /** The next {@code n} publications are refused for good, as the client refuses an unencodable message. */
     void refuseNext(int n) {
         refusals.set(n);
     }
@@ -61,7 +83,6 @@ final class RecordingOutbox implements Outbox {
             assertThat(m).as("message %d of %d (got %s)", out.size() + 1, n, out).isNotNull();
             out.add(m);
         }
-        taken.addAll(out);
         return out;
     }
 

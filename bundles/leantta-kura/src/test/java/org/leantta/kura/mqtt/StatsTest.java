@@ -20,7 +20,7 @@ class StatsTest {
     void tenLatenciesGiveNearestRankPercentiles() {
         // given out of order: 10, 20, ..., 100
         for (long micros : new long[] {70, 10, 100, 40, 20, 90, 30, 60, 50, 80}) {
-            stats.predicted(0.5f, false, micros);
+            stats.inferred(0.5f, false, micros);
         }
 
         // nearest rank: p50 = 5th of 10 -> 50, p90 = 9th -> 90, p99 = ceil(9.9) = 10th -> 100
@@ -30,7 +30,7 @@ class StatsTest {
 
     @Test
     void oneLatencyIsEveryPercentile() {
-        stats.predicted(0f, false, 7);
+        stats.inferred(0f, false, 7);
 
         assertThat(latencies()).containsEntry("window", 1).containsEntry("p50", 7L).containsEntry("p99", 7L)
                 .containsEntry("max", 7L);
@@ -40,10 +40,10 @@ class StatsTest {
     void onlyTheLatest1024LatenciesCount() {
         // 1000 slow ones, then 1024 fast ones 1..1024 overwrite the whole window
         for (int i = 0; i < 1000; i++) {
-            stats.predicted(0f, false, 1_000_000);
+            stats.inferred(0f, false, 1_000_000);
         }
         for (int i = 1; i <= 1024; i++) {
-            stats.predicted(0f, false, i);
+            stats.inferred(0f, false, i);
         }
 
         // p50 = ceil(512) = 512th, p90 = ceil(921.6) = 922nd, p99 = ceil(1013.76) = 1014th
@@ -53,20 +53,27 @@ class StatsTest {
 
     @Test
     void countersAndMeanShift() {
-        stats.received();
-        stats.received();
-        stats.received();
-        stats.predicted(0.25f, false, 1);
-        stats.predicted(0.75f, true, 1);
+        for (int i = 0; i < 5; i++) {
+            stats.received();
+        }
+        stats.inferred(0.25f, false, 1);
+        stats.inferred(0.75f, true, 1);
+        stats.inferred(0.5f, false, 1);
+        stats.predicted();
+        stats.predicted();
         stats.rejected();
         stats.dropped();
         stats.command();
+        stats.command();
+        stats.refusedCommand();
         stats.publishFailed();
 
         Map<String, Object> d = stats.describe();
         assertThat(d).containsEntry("meanShift", 0.5);
-        assertThat(d.get("counters")).isEqualTo(Map.of("received", 3L, "predicted", 2L, "rejected", 1L,
-                "dropped", 1L, "commands", 1L, "outOfDistribution", 1L, "publishFailures", 1L));
+        // 5 received: 2 predictions handed over, 1 rejected, 1 dropped, 1 inferred but not yet handed over
+        assertThat(d.get("counters")).isEqualTo(Map.of("received", 5L, "predicted", 2L, "rejected", 1L,
+                "dropped", 1L, "pending", 1L, "commands", 2L, "refusedCommands", 1L, "outOfDistribution", 1L,
+                "publishFailures", 1L));
     }
 
     @SuppressWarnings("unchecked")

@@ -37,4 +37,27 @@ class TopicsTest {
         assertThat(topics.commandOf("plant/leantta/gw-10/commands/status")).as("a device with a longer id").isNull();
         assertThat(topics.commandOf("plant/leantta/gw-1/sensors/cam1")).isNull();
     }
+
+    @Test
+    void aTopicOfMqttsMaximumLengthIsPublishableAndOneByteMoreIsNot() {
+        String head = "plant/leantta/gw-1/predictions/";
+
+        assertThat(Topics.problem(head + "x".repeat(65_535 - head.length()))).isNull();
+        assertThat(Topics.problem(head + "x".repeat(65_536 - head.length())))
+                .isEqualTo("would be 65536 bytes of UTF-8, over MQTT's limit of 65535");
+        // counted in bytes: 'é' takes two
+        assertThat(Topics.problem(head + "é".repeat(32_760))).startsWith("would be 65551 bytes");
+    }
+
+    @Test
+    void wildcardsEmptyLevelsAndCharactersTheClientCannotEncodeAreNamed() {
+        assertThat(Topics.problem("a/b+/c")).isEqualTo("would contain a wildcard (+ or #)");
+        assertThat(Topics.problem("a/#")).isEqualTo("would contain a wildcard (+ or #)");
+        assertThat(Topics.problem("a/predictions/")).isEqualTo("would have an empty level");
+        assertThat(Topics.problem("a//b")).isEqualTo("would have an empty level");
+        assertThat(Topics.problem("a/b\u0000c")).isEqualTo("would contain U+0000, which the MQTT client cannot encode");
+        assertThat(Topics.problem("a/b\uD83D\uDE00")).startsWith("would contain U+D83D");
+        assertThat(Topics.problem("a/b\uFF01")).startsWith("would contain U+FF01");
+        assertThat(Topics.problem("plant/leantta/gw-1/predictions/späť-é 名前 $x")).isNull();
+    }
 }

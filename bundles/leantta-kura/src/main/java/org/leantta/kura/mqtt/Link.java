@@ -1,0 +1,57 @@
+package org.leantta.kura.mqtt;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+/**
+ * The bridge's two MQTT connections to one broker: samples in (client id {@code client.id}), and commands in with
+ * every answer out (client id {@code client.id-control}). Samples may hold their connection back when inference
+ * is behind; nothing else depends on it, so answers keep flowing and commands are answered at once even while
+ * thousands of samples queued for the gateway drain.
+ */
+final class Link implements AutoCloseable {
+    static final String CONTROL_SUFFIX = "-control";
+    private final Connection samples;
+    private final Connection control;
+
+    Link(BridgeSettings settings, Connection.Inbound inbound) throws MqttException {
+        Topics topics = settings.topics();
+        samples = new Connection(settings, settings.clientId(), topics.sensorsFilter(), inbound);
+        try {
+            control = new Connection(settings, settings.clientId() + CONTROL_SUFFIX, topics.commandsFilter(),
+                    inbound);
+        } catch (MqttException | RuntimeException e) {
+            samples.close();
+            throw e;
+        }
+    }
+
+    /** Where answers are published. */
+    Outbox outbox() {
+        return control;
+    }
+
+    void start() {
+        samples.start();
+        control.start();
+    }
+
+    boolean connected() {
+        return samples.connected() && control.connected();
+    }
+
+    /** What went wrong last on either connection, or null. */
+    String lastError() {
+        String s = samples.lastError();
+        String c = control.lastError();
+        if (s == null || c == null) {
+            return s == null ? c : s;
+        }
+        return s.equals(c) ? s : s + "; " + c;
+    }
+
+    @Override
+    public void close() {
+        samples.close();
+        control.close();
+    }
+}
