@@ -421,7 +421,9 @@ class PipelineTest {
         assertThat(out.get(1).topic()).isEqualTo("leantta/gw-1/replies/r-1");
         assertThat(out.get(1).json()).containsEntry("status", 403.0).containsEntry("command", "disable");
         assertThat(model.calls()).isEmpty();
-        assertThat(counters()).containsEntry("commands", 1L).containsEntry("rejected", 1L);
+        // commands are counted apart from samples (received = predicted + rejected + dropped + pending)
+        assertThat(counters()).containsEntry("commands", 1L).containsEntry("refusedCommands", 1L)
+                .containsEntry("rejected", 0L);
     }
 
     @Test
