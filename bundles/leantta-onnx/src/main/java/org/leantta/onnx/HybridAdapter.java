@@ -25,16 +25,44 @@ public final class HybridAdapter {
     public record Step(Output output, float sourceShift, boolean reanchored) {
     }
 
+    /**
+     * @param session a compiled session that takes the anchors per run: {@link LeanTtaSession#anchored} (the
+     *                fastest) or {@link LeanTtaSession#adapted}
+     */
     public HybridAdapter(LeanTtaSession session, HybridSettings settings) {
+        this(session, new HybridState(sourceStatistics(session), settings));
+    }
+
+    private HybridAdapter(LeanTtaSession session, HybridState state) {
+        this.session = session;
+        this.state = state;
+    }
+
+    private static List<LayerStats> sourceStatistics(LeanTtaSession session) {
         if (session.layers().isEmpty()) {
             throw new IllegalArgumentException("the hybrid needs a compiled session with adapted layers");
         }
-        this.session = session;
         List<LayerStats> source = new ArrayList<>();
         for (AdaptedLayer l : session.layers()) {
             source.add(l.stats());
         }
-        this.state = new HybridState(source, settings);
+        return source;
+    }
+
+    /** The session this adapter runs on. */
+    public LeanTtaSession session() {
+        return session;
+    }
+
+    /**
+     * This stream's state (what it learned so far) on another session of the same compiled model, e.g. one
+     * with other tau or lambda compiled in. This adapter must not be used after.
+     */
+    public synchronized HybridAdapter on(LeanTtaSession other) {
+        if (!other.layers().equals(session.layers())) {
+            throw new IllegalArgumentException("the other session adapts other layers; start a new state instead");
+        }
+        return new HybridAdapter(other, state);
     }
 
     /**
@@ -43,8 +71,12 @@ public final class HybridAdapter {
      * @param stateless   the knobs of the per-sample correction (tau, lambda, mask) with the source anchors, as
      *                    made by {@link LeanTtaSession#knobs}; they serve the stateless runs as they are
      * @param sourceShift also run stateless on every sample, so that {@link Step#sourceShift()} is exactly the
-     *                    stateless shift score (else it is measured in the network as the estimate normalizes it,
-     *                    which reads lower once the estimate has adapted)
+     *                    stateless shift score. Without it (one run per sample but on the trust check's samples),
+     *                    the score is computed from the sample statistics of the run with the estimate, against
+     *                    the source statistics: exact at the first adapted layer; deeper layers see activations
+     *                    already corrected by the estimate, so once it has adapted to a persistent shift they
+     *                    read lower than stateless LeanTTA would, while a sample unlike the estimate's
+     *                    environment still reads high
      */
     public synchronized Step predict(float[] sample, Knobs stateless, boolean sourceShift) throws OrtException {
         Adaptation adaptation = stateless.adaptation();

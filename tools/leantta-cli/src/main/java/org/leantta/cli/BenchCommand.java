@@ -78,14 +78,14 @@ final class BenchCommand {
         List<Method.Runner> runners = new ArrayList<>();
         long[] rss = new long[rows.size()];
         ImageSet data;
-        try (Method.Runner warm = source.open(fp32, settings)) {
+        try (Method.Runner warm = source.open(fp32, settings, true)) {
             data = inputs(warm.session.sampleShape());
             warm.run(data.image(0), 1); // the runtime's own one-time allocations are not a session's
         }
         try {
             for (int i = 0; i < rows.size(); i++) {
                 long before = Memory.residentBytes();
-                runners.add(rows.get(i).method().open(rows.get(i).model(), settings));
+                runners.add(rows.get(i).method().open(rows.get(i).model(), settings, true));
                 runners.get(i).run(data.image(0), 1);
                 rss[i] = Memory.residentBytes() - before;
             }

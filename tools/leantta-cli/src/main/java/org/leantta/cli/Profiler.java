@@ -72,7 +72,7 @@ final class Profiler {
         Path dir = Files.createTempDirectory("leantta-profile");
         String prefix = dir.resolve(method.name()).toString();
         String file;
-        try (Method.Runner r = method.open(proto, settings.withProfile(prefix))) {
+        try (Method.Runner r = method.open(proto, settings.withProfile(prefix), true)) {
             for (int i = 0; i < RUNS; i++) {
                 r.run(data.image(i % data.count()), 1);
             }

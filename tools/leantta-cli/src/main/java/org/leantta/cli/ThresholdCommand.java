@@ -43,7 +43,7 @@ final class ThresholdCommand {
         }
         ImageSet val = Shipped.validationSet().limit(limit);
         ModelProto proto = Onnx.read(modelPath);
-        try (Method.Runner leantta = Method.defaults().get("leantta").open(proto, SessionSettings.defaults())) {
+        try (Method.Runner leantta = Method.defaults().get("leantta").open(proto, SessionSettings.defaults(), true)) {
             float[] clean = scores(leantta, val, null, severity);
             float threshold = quantile(clean, q);
             out.printf("shift scores on %d validation images, %s (shipped LeanTTA settings)%n", val.count(), modelPath);

@@ -172,7 +172,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
             float shift;
             if (s.settings.hybridMode() && s.settings.enabled()) {
                 HybridAdapter.Step step = streams.of(stream, s.engine.adapted, s.settings.hybrid())
-                        .predict(x, s.knobs, true);
+                        .predict(x, s.knobs, false);
                 out = step.output();
                 shift = step.sourceShift();
             } else {

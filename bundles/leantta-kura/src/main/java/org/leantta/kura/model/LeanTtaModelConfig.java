@@ -31,7 +31,7 @@ public @interface LeanTtaModelConfig {
 
     @AttributeDefinition(name = "Adaptation enabled",
             description = "Adapt the normalization statistics to each sample. Off: the source model answers "
-                    + "(the shift score is still computed).")
+                    + "(the shift score is still computed). Switching rebuilds the session in the background.")
     boolean adaptation_enabled() default true;
 
     @AttributeDefinition(name = "Adaptation mode", description = "stateless: the paper's LeanTTA, every sample "
@@ -51,12 +51,13 @@ public @interface LeanTtaModelConfig {
 
     @AttributeDefinition(name = "tau", min = "0", max = "1",
             description = "Source weight of the stabilization step: 1 turns adaptation off, lower trusts the "
-                    + "sample more. Applied live.")
+                    + "sample more. Compiled into the session, which is rebuilt in the background (predictions "
+                    + "continue meanwhile).")
     float tau() default Defaults.TAU;
 
     @AttributeDefinition(name = "lambda", min = "0", max = "100",
             description = "Balance factor (code rule) or exponent (paper rule) that turns the divergence into a "
-                    + "source weight. Applied live.")
+                    + "source weight. Compiled into the session, which is rebuilt in the background.")
     float lambda() default Defaults.LAMBDA;
 
     @AttributeDefinition(name = "Balance rule", description = "code: w = lambda * d (the authors' code, default); "
