@@ -21,7 +21,10 @@ public final class HybridAdapter {
     private final LeanTtaSession session;
     private final HybridState state;
 
-    /** The result of one sample: the graph's output, the shift score against the source, a re-anchoring. */
+    /**
+     * The result of one sample: the graph's output, the shift score against the source (see
+     * {@link #predict(float[], Knobs, boolean)} for what it measures), a re-anchoring.
+     */
     public record Step(Output output, float sourceShift, boolean reanchored) {
     }
 
@@ -92,6 +95,7 @@ public final class HybridAdapter {
         }
         if (probe) {
             state.compare(withEstimate.confidence(0), plain.confidence(0));
+            state.observeStatelessShift(plain.shift(0, adaptation.mask()));
             if (!state.trusted()) {
                 served = plain;
             }
@@ -113,7 +117,10 @@ public final class HybridAdapter {
         state.reset();
     }
 
-    /** Samples seen, samples since the last anchor, anchors and the last one's cause, the state's size. */
+    /**
+     * Samples seen, samples since the last anchor, anchors and the last one's cause, the trust check, the
+     * smoothed stateless shift score of the trust check's samples ({@code statelessShift}), the state's size.
+     */
     public synchronized Map<String, Object> describe() {
         return state.describe();
     }
