@@ -27,11 +27,6 @@ final class Profiler {
         this.out = out;
     }
 
-    /** Kernel time of one model run plain and adapted, by op type. */
-    void compare(ModelProto proto, Method plain, Method adapted, ImageSet data, SessionSettings settings) throws Exception {
-        compare(new Side("plain", proto, plain), new Side("leantta", proto, adapted), data, settings);
-    }
-
     /** One session of a comparison: its column label, its model and how it runs. */
     record Side(String label, ModelProto proto, Method method) {
     }

@@ -10,6 +10,7 @@ import org.leantta.core.graph.CompiledModel;
 import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.LeanTtaCompiler;
 import org.leantta.core.graph.Onnx;
+import org.leantta.core.quant.Refold;
 import org.leantta.onnx.Adaptation;
 import org.leantta.onnx.LeanTtaSession;
 import org.leantta.onnx.Output;
@@ -49,7 +50,8 @@ final class Engine implements AutoCloseable {
                 : LeanTtaSession.frozen(compiled, a, settings);
         LeanTtaSession source = null;
         try {
-            source = s.reportSource() ? LeanTtaSession.plain(file.bytes(), settings) : null;
+            // an int8 model's partially fused layers are the identity with adaptation off: fused again, cheaper
+            source = s.reportSource() ? LeanTtaSession.plain(Refold.of(proto).toByteArray(), settings) : null;
             int classes = adapted.run(new float[adapted.sampleSize()], 1).classes();
             List<String> labels = labels(file.labels(), classes);
             List<String> layers = new ArrayList<>();

@@ -71,7 +71,9 @@ public @interface LeanTtaModelConfig {
 
     @AttributeDefinition(name = "Shift threshold", min = "0", description = "Predictions whose shift score "
             + "exceeds this are flagged outOfDistribution (default: the 99th percentile of clean validation scores, "
-            + "from leantta threshold). 0 turns the flag off.")
+            + "from leantta threshold). 0 turns the flag off. In hybrid mode the score comes from the sample's own "
+            + "run: once the estimate has learned a sensor's drift it is the shift left after the correction "
+            + "(status reports the sensor's stateless score as statelessShift).")
     float shift_threshold() default 0.08f;
 
     @AttributeDefinition(name = "Threads", min = "1", max = "64",
