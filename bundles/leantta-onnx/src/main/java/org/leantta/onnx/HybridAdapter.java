@@ -62,10 +62,23 @@ public final class HybridAdapter {
      * with other tau or lambda compiled in. This adapter must not be used after.
      */
     public synchronized HybridAdapter on(LeanTtaSession other) {
-        if (!other.layers().equals(session.layers())) {
+        if (!sameLayers(other.layers(), session.layers())) {
             throw new IllegalArgumentException("the other session adapts other layers; start a new state instead");
         }
         return new HybridAdapter(other, state);
+    }
+
+    /** Same names and channel counts (two compilations of a model hold equal statistics in distinct arrays). */
+    private static boolean sameLayers(List<AdaptedLayer> a, List<AdaptedLayer> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).name().equals(b.get(i).name()) || a.get(i).channels() != b.get(i).channels()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
