@@ -21,20 +21,64 @@ public final class HybridAdapter {
     private final LeanTtaSession session;
     private final HybridState state;
 
-    /** The result of one sample: the graph's output, the shift score against the source, a re-anchoring. */
+    /**
+     * The result of one sample: the graph's output, the shift score against the source (see
+     * {@link #predict(float[], Knobs, boolean)} for what it measures), a re-anchoring.
+     */
     public record Step(Output output, float sourceShift, boolean reanchored) {
     }
 
+    /**
+     * @param session a compiled session that takes the anchors per run: {@link LeanTtaSession#anchored} (the
+     *                fastest) or {@link LeanTtaSession#adapted}
+     */
     public HybridAdapter(LeanTtaSession session, HybridSettings settings) {
+        this(session, new HybridState(sourceStatistics(session), settings));
+    }
+
+    private HybridAdapter(LeanTtaSession session, HybridState state) {
+        this.session = session;
+        this.state = state;
+    }
+
+    private static List<LayerStats> sourceStatistics(LeanTtaSession session) {
         if (session.layers().isEmpty()) {
             throw new IllegalArgumentException("the hybrid needs a compiled session with adapted layers");
         }
-        this.session = session;
         List<LayerStats> source = new ArrayList<>();
         for (AdaptedLayer l : session.layers()) {
             source.add(l.stats());
         }
-        this.state = new HybridState(source, settings);
+        return source;
+    }
+
+    /** The session this adapter runs on. */
+    public LeanTtaSession session() {
+        return session;
+    }
+
+    /**
+     * This stream's state (what it learned so far) on another session of the same compiled model, e.g. one
+     * with other tau or lambda compiled in. This adapter must not be used after.
+     */
+    public synchronized HybridAdapter on(LeanTtaSession other) {
+        if (!sameLayers(other.layers(), session.layers())) {
+            throw new IllegalArgumentException("the other session adapts other layers; start a new state instead");
+        }
+        return new HybridAdapter(other, state);
+    }
+
+    /** Same names and channel counts (two compilations of a model hold equal statistics in distinct arrays). */
+    private static boolean sameLayers(List<AdaptedLayer> a, List<AdaptedLayer> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).name().equals(b.get(i).name()) || a.get(i).channels() != b.get(i).channels()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -43,8 +87,12 @@ public final class HybridAdapter {
      * @param stateless   the knobs of the per-sample correction (tau, lambda, mask) with the source anchors, as
      *                    made by {@link LeanTtaSession#knobs}; they serve the stateless runs as they are
      * @param sourceShift also run stateless on every sample, so that {@link Step#sourceShift()} is exactly the
-     *                    stateless shift score (else it is measured in the network as the estimate normalizes it,
-     *                    which reads lower once the estimate has adapted)
+     *                    stateless shift score. Without it (one run per sample but on the trust check's samples),
+     *                    the score is computed from the sample statistics of the run with the estimate, against
+     *                    the source statistics: exact at the first adapted layer; deeper layers see activations
+     *                    already corrected by the estimate, so once it has adapted to a persistent shift they
+     *                    read lower than stateless LeanTTA would, while a sample unlike the estimate's
+     *                    environment still reads high
      */
     public synchronized Step predict(float[] sample, Knobs stateless, boolean sourceShift) throws OrtException {
         Adaptation adaptation = stateless.adaptation();
@@ -60,6 +108,7 @@ public final class HybridAdapter {
         }
         if (probe) {
             state.compare(withEstimate.confidence(0), plain.confidence(0));
+            state.observeStatelessShift(plain.shift(0, adaptation.mask()));
             if (!state.trusted()) {
                 served = plain;
             }
@@ -81,7 +130,10 @@ public final class HybridAdapter {
         state.reset();
     }
 
-    /** Samples seen, samples since the last anchor, anchors and the last one's cause, the state's size. */
+    /**
+     * Samples seen, samples since the last anchor, anchors and the last one's cause, the trust check, the
+     * smoothed stateless shift score of the trust check's samples ({@code statelessShift}), the state's size.
+     */
     public synchronized Map<String, Object> describe() {
         return state.describe();
     }

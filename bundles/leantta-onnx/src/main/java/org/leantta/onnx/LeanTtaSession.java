@@ -2,7 +2,6 @@ package org.leantta.onnx;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
@@ -12,7 +11,6 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,15 @@ import org.leantta.core.graph.AdaptedLayer;
 import org.leantta.core.graph.CompiledModel;
 import org.leantta.core.graph.GraphNames;
 import org.leantta.core.graph.LeanTtaCompiler;
+import org.leantta.core.graph.Packing;
 
 /**
  * An ONNX Runtime session over a plain or a LeanTTA-compiled model, fed from direct buffers.
+ *
+ * <p>A compiled model runs in one of three forms ({@link CompiledModel}): {@link #adapted} feeds every knob on
+ * every run; {@link #frozen} has them compiled in, which is the fastest (ONNX Runtime folds the terms of the
+ * knobs alone at load) and is opened again for other knobs; {@link #anchored} has tau, lambda and mask compiled
+ * in and takes the anchor statistics per run (the hybrid).
  *
  * <p>Thread-safe: ONNX Runtime sessions may be run concurrently. Close it to free the native session;
  * use after close fails loudly.
@@ -31,51 +35,69 @@ import org.leantta.core.graph.LeanTtaCompiler;
 public final class LeanTtaSession implements AutoCloseable {
     private final OrtSession session;
     private final List<AdaptedLayer> layers;
+    private final boolean sharedDivergence;
+    /** The knobs compiled into the graph (anchors excepted for an anchored session), or null if all are fed. */
+    private final Adaptation compiledIn;
     private final String inputName;
     private final long[] sampleShape;
     private final int sampleSize;
     private final String logitsName;
-    private final Set<String> outputNames;
-    private final Set<String> statisticsNames;
-    private final Map<String, OnnxTensor> sourceAnchors = new HashMap<>();
+    private final Set<String> outputNames = new LinkedHashSet<>();
+    private final Set<String> statisticsNames = new LinkedHashSet<>();
+    private final OnnxTensor sourceAnchors;
     private final Knobs defaults;
     private volatile boolean closed;
 
-    private LeanTtaSession(byte[] model, List<AdaptedLayer> layers, SessionSettings settings) throws OrtException {
-        OrtEnvironment env = Runtime.environment();
+    private LeanTtaSession(byte[] model, CompiledModel compiled, Adaptation compiledIn, SessionSettings settings)
+            throws OrtException {
         try (OrtSession.SessionOptions options = settings.toOptions()) {
-            this.session = env.createSession(model, options);
+            this.session = Runtime.environment().createSession(model, options);
         }
-        this.layers = layers;
+        this.layers = compiled == null ? List.of() : compiled.layers();
+        this.sharedDivergence = compiled != null && compiled.sharedDivergence();
+        this.compiledIn = compiledIn;
         Map.Entry<String, long[]> input = dataInput(session);
         this.inputName = input.getKey();
         this.sampleShape = Arrays.copyOfRange(input.getValue(), 1, input.getValue().length);
         this.sampleSize = (int) Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b);
         this.logitsName = session.getOutputNames().iterator().next();
-        Set<String> outs = new LinkedHashSet<>();
-        outs.add(logitsName);
-        Set<String> stats = new LinkedHashSet<>();
-        for (AdaptedLayer l : layers) {
-            outs.add(GraphNames.divergence(l.index()));
-            stats.add(GraphNames.sampleMean(l.index()));
-            stats.add(GraphNames.sampleVar(l.index()));
-            sourceAnchors.put(GraphNames.anchorMean(l.index()), tensor(l.stats().mean(), l.anchorShape()));
-            sourceAnchors.put(GraphNames.anchorVar(l.index()), tensor(l.stats().var(), l.anchorShape()));
+        outputNames.add(logitsName);
+        if (!layers.isEmpty()) {
+            outputNames.add(GraphNames.DIVERGENCES);
         }
-        this.outputNames = outs;
-        stats.addAll(outs);
-        this.statisticsNames = stats;
-        this.defaults = knobs(Adaptation.of(LeanTtaCompiler.DEFAULT_TAU, LeanTtaCompiler.DEFAULT_LAMBDA));
+        statisticsNames.addAll(outputNames);
+        if (session.getOutputNames().contains(GraphNames.STATISTICS)) {
+            statisticsNames.add(GraphNames.STATISTICS);
+        }
+        this.sourceAnchors = takes(GraphNames.ANCHORS) ? tensor(Packing.sourceStatistics(layers),
+                Packing.size(layers)) : null;
+        this.defaults = knobs(compiledIn != null ? compiledIn
+                : Adaptation.of(LeanTtaCompiler.DEFAULT_TAU, LeanTtaCompiler.DEFAULT_LAMBDA));
     }
 
     /** A session over an unmodified model (the source model, no adaptation). */
     public static LeanTtaSession plain(byte[] model, SessionSettings settings) throws OrtException {
-        return new LeanTtaSession(model, List.of(), settings);
+        return new LeanTtaSession(model, null, null, settings);
     }
 
-    /** A session over a compiled LeanTTA model. */
+    /** A session over a compiled LeanTTA model whose knobs are fed on every run. */
     public static LeanTtaSession adapted(CompiledModel model, SessionSettings settings) throws OrtException {
-        return new LeanTtaSession(model.toRequiredInputsByteArray(), model.layers(), settings);
+        return new LeanTtaSession(model.toRequiredInputsByteArray(), model, null, settings);
+    }
+
+    /** A session with the knobs {@code a} compiled in; its runs take no other knobs and return no statistics. */
+    public static LeanTtaSession frozen(CompiledModel model, Adaptation a, SessionSettings settings)
+            throws OrtException {
+        byte[] bytes = model.frozen(a.tau(), a.lambda(), a.mask(), Packing.pack(model.layers(), a.anchorMean(),
+                a.anchorVar()));
+        return new LeanTtaSession(bytes, model, a, settings);
+    }
+
+    /** A session with tau, lambda and mask of {@code a} compiled in, taking the anchors per run (the hybrid's). */
+    public static LeanTtaSession anchored(CompiledModel model, Adaptation a, SessionSettings settings)
+            throws OrtException {
+        return new LeanTtaSession(model.anchored(a.tau(), a.lambda(), a.mask()), model, a.withAnchors(null, null),
+                settings);
     }
 
     private static Map.Entry<String, long[]> dataInput(OrtSession session) throws OrtException {
@@ -94,32 +116,32 @@ public final class LeanTtaSession implements AutoCloseable {
         throw new IllegalArgumentException("the model has no tensor input");
     }
 
+    private boolean takes(String input) throws OrtException {
+        return session.getInputNames().contains(input);
+    }
+
     /**
      * Makes the tensors that feed an adaptation; reuse them for many runs and close them after.
-     * Null anchors (or null entries) mean the source statistics.
+     * Null anchors (or null entries) mean the source statistics. A session with knobs compiled in accepts
+     * only those (and, if it takes anchors, any anchors).
      */
     public Knobs knobs(Adaptation a) throws OrtException {
         ensureOpen();
         Map<String, OnnxTensor> t = new HashMap<>();
-        Set<String> owned = new HashSet<>();
         if (layers.isEmpty()) {
-            return new Knobs(a, t, owned);
+            return new Knobs(a, t, Set.of());
         }
+        Set<String> owned = new java.util.HashSet<>();
         try {
-            own(t, owned, GraphNames.TAU, tensor(new float[] {a.tau()}, 1));
-            own(t, owned, GraphNames.LAMBDA, tensor(new float[] {a.lambda()}, 1));
-            float[] mask = a.mask();
-            if (mask == null) {
-                mask = new float[layers.size()];
-                Arrays.fill(mask, 1f);
-            } else if (mask.length != layers.size()) {
-                throw new IllegalArgumentException("mask has " + mask.length + " entries, the model has "
-                        + layers.size() + " adapted layers");
+            if (compiledIn == null) {
+                own(t, owned, GraphNames.TAU, tensor(new float[] {a.tau()}, 1));
+                own(t, owned, GraphNames.LAMBDA, tensor(new float[] {a.lambda()}, 1));
+                own(t, owned, GraphNames.MASK, tensor(mask(a.mask()), layers.size()));
+            } else {
+                checkCompiledIn(a);
             }
-            own(t, owned, GraphNames.MASK, tensor(mask, layers.size()));
-            for (AdaptedLayer l : layers) {
-                anchor(t, owned, GraphNames.anchorMean(l.index()), l, a.anchorMean());
-                anchor(t, owned, GraphNames.anchorVar(l.index()), l, a.anchorVar());
+            if (sourceAnchors != null) {
+                anchors(t, owned, a.anchorMean(), a.anchorVar());
             }
             return new Knobs(a, t, owned);
         } catch (OrtException | RuntimeException e) {
@@ -129,22 +151,54 @@ public final class LeanTtaSession implements AutoCloseable {
     }
 
     /**
-     * The knobs of {@code base} with other anchors: only the anchor tensors are made (and closed with the result);
-     * tau, lambda and mask are shared with {@code base}, which must stay open while the result is used.
+     * The knobs of {@code base} with other anchors: only the anchor tensor is made (and closed with the result);
+     * the rest is shared with {@code base}, which must stay open while the result is used.
      */
     public Knobs withAnchors(Knobs base, float[][] anchorMean, float[][] anchorVar) throws OrtException {
         ensureOpen();
+        if (sourceAnchors == null) {
+            throw new IllegalStateException("this session has its anchors compiled in; open an adapted or an "
+                    + "anchored session to feed others");
+        }
         Map<String, OnnxTensor> t = new HashMap<>(base.tensors());
-        Set<String> owned = new HashSet<>();
-        try {
-            for (AdaptedLayer l : layers) {
-                anchor(t, owned, GraphNames.anchorMean(l.index()), l, anchorMean);
-                anchor(t, owned, GraphNames.anchorVar(l.index()), l, anchorVar);
-            }
-            return new Knobs(base.adaptation().withAnchors(anchorMean, anchorVar), t, owned);
-        } catch (OrtException | RuntimeException e) {
-            owned.forEach(name -> t.get(name).close());
-            throw e;
+        Set<String> owned = new java.util.HashSet<>();
+        anchors(t, owned, anchorMean, anchorVar);
+        return new Knobs(base.adaptation().withAnchors(anchorMean, anchorVar), t, owned);
+    }
+
+    private void anchors(Map<String, OnnxTensor> t, Set<String> owned, float[][] mean, float[][] var)
+            throws OrtException {
+        if (mean == null && var == null) {
+            t.put(GraphNames.ANCHORS, sourceAnchors);
+            return;
+        }
+        float[] packed = Packing.pack(layers, mean, var);
+        own(t, owned, GraphNames.ANCHORS, tensor(packed, packed.length));
+    }
+
+    private float[] mask(float[] mask) {
+        if (mask == null) {
+            float[] ones = new float[layers.size()];
+            Arrays.fill(ones, 1f);
+            return ones;
+        }
+        if (mask.length != layers.size()) {
+            throw new IllegalArgumentException("mask has " + mask.length + " entries, the model has "
+                    + layers.size() + " adapted layers");
+        }
+        return mask;
+    }
+
+    private void checkCompiledIn(Adaptation a) {
+        boolean anchorsToo = sourceAnchors == null;
+        boolean same = a.tau() == compiledIn.tau() && a.lambda() == compiledIn.lambda()
+                && Arrays.equals(mask(a.mask()), mask(compiledIn.mask()))
+                && (!anchorsToo || Arrays.equals(Packing.pack(layers, a.anchorMean(), a.anchorVar()),
+                        Packing.pack(layers, compiledIn.anchorMean(), compiledIn.anchorVar())));
+        if (!same) {
+            throw new IllegalArgumentException("this session has tau " + compiledIn.tau() + ", lambda "
+                    + compiledIn.lambda() + ", its mask" + (anchorsToo ? " and its anchors" : "") + " compiled in; "
+                    + "open another session (LeanTtaSession.frozen or anchored) for other knobs");
         }
     }
 
@@ -153,20 +207,7 @@ public final class LeanTtaSession implements AutoCloseable {
         owned.add(name);
     }
 
-    private void anchor(Map<String, OnnxTensor> t, Set<String> owned, String name, AdaptedLayer l,
-                        float[][] anchors) throws OrtException {
-        if (anchors == null || anchors[l.index()] == null) {
-            t.put(name, sourceAnchors.get(name));
-            return;
-        }
-        float[] v = anchors[l.index()];
-        if (v.length != l.channels()) {
-            throw new IllegalArgumentException(name + " needs " + l.channels() + " values, got " + v.length);
-        }
-        own(t, owned, name, tensor(v, l.anchorShape()));
-    }
-
-    /** Runs a plain session, or a compiled one with the default knobs (tau 0.9, lambda 0.9, all layers). */
+    /** Runs a plain session, or a compiled one with its compiled-in or the default knobs (tau 0.9, lambda 0.9). */
     public Output run(float[] input, int batch) throws OrtException {
         return run(input, batch, defaults);
     }
@@ -186,12 +227,16 @@ public final class LeanTtaSession implements AutoCloseable {
     /**
      * Runs {@code batch} samples laid out contiguously in {@code input}.
      *
-     * @param statistics also fetch the per-layer sample statistics (costs a copy per layer and run)
+     * @param statistics also fetch the per-layer sample statistics (not from a frozen session)
      */
     public Output run(float[] input, int batch, Knobs knobs, boolean statistics) throws OrtException {
+        if (statistics && !statisticsNames.contains(GraphNames.STATISTICS) && !layers.isEmpty()) {
+            throw new IllegalStateException("a frozen session returns no sample statistics; open an anchored or an "
+                    + "adapted one");
+        }
         try (OnnxTensor x = input(input, batch);
              OrtSession.Result result = session.run(feed(x, knobs), statistics ? statisticsNames : outputNames)) {
-            return read(result, statistics);
+            return read(result, batch, statistics);
         }
     }
 
@@ -228,20 +273,28 @@ public final class LeanTtaSession implements AutoCloseable {
         return tensor(input, shape);
     }
 
-    private Output read(OrtSession.Result result, boolean statistics) throws OrtException {
+    private Output read(OrtSession.Result result, int batch, boolean statistics) throws OrtException {
         OnnxTensor logits = (OnnxTensor) result.get(logitsName).orElseThrow();
         long[] shape = logits.getInfo().getShape();
         int n = layers.size();
         float[][] d = new float[n][];
-        float[][] mean = statistics ? new float[n][] : null;
-        float[][] var = statistics ? new float[n][] : null;
-        for (AdaptedLayer l : layers) {
-            d[l.index()] = floats((OnnxTensor) result.get(GraphNames.divergence(l.index())).orElseThrow());
-            if (!statistics) {
-                continue;
+        if (n > 0) {
+            float[] packed = floats((OnnxTensor) result.get(GraphNames.DIVERGENCES).orElseThrow());
+            int samples = sharedDivergence ? 1 : batch;
+            for (int l = 0; l < n; l++) {
+                d[l] = new float[samples];
+                for (int i = 0; i < samples; i++) {
+                    d[l][i] = packed[i * n + l];
+                }
             }
-            mean[l.index()] = floats((OnnxTensor) result.get(GraphNames.sampleMean(l.index())).orElseThrow());
-            var[l.index()] = floats((OnnxTensor) result.get(GraphNames.sampleVar(l.index())).orElseThrow());
+        }
+        float[][] mean = null;
+        float[][] var = null;
+        if (statistics && n > 0) {
+            mean = new float[n][];
+            var = new float[n][];
+            float[] packed = floats((OnnxTensor) result.get(GraphNames.STATISTICS).orElseThrow());
+            Packing.unpack(layers, packed, sharedDivergence ? 1 : batch, mean, var);
         }
         return new Output(floats(logits), (int) shape[shape.length - 1], d, mean, var);
     }
@@ -295,7 +348,9 @@ public final class LeanTtaSession implements AutoCloseable {
         if (!closed) {
             closed = true;
             defaults.close();
-            sourceAnchors.values().forEach(OnnxTensor::close);
+            if (sourceAnchors != null) {
+                sourceAnchors.close();
+            }
             session.close();
         }
     }

@@ -39,8 +39,30 @@ class CompiledGraphTest {
     void compiledGraphAgreesWithReference(String layout, long opset, String rule, float tau, float lambda)
             throws Exception {
         ModelProto source = layout.equals("nchw") ? TinyModels.nchw(7, opset) : TinyModels.ncl(7, opset);
-        CompiledModel compiled = new LeanTtaCompiler(WeightRule.parse(rule), LayerSelection.all(),
-                Statistics.SAMPLE, true).compile(source);
+        LeanTtaCompiler compiler = new LeanTtaCompiler(WeightRule.parse(rule), LayerSelection.all(),
+                Statistics.SAMPLE, true);
+        agreesWithReference(compiler.compile(source), 3, tau, lambda);
+    }
+
+    /** The same for graphs compiled for one sample per run, which normalize with a BatchNormalization op. */
+    @ParameterizedTest
+    @CsvSource({
+        "nchw, 13, code, 0.9, 0.9",
+        "nchw, 18, paper, 0.0, 2.0",
+        "ncl, 10, code, 0.2, 20",
+        "ncl, 17, paper, 0.7, 0.5",
+    })
+    void singleSampleGraphAgreesWithReference(String layout, long opset, String rule, float tau, float lambda)
+            throws Exception {
+        ModelProto source = layout.equals("nchw") ? TinyModels.nchw(7, opset) : TinyModels.ncl(7, opset);
+        LeanTtaCompiler compiler = new LeanTtaCompiler(WeightRule.parse(rule), LayerSelection.all(),
+                Statistics.SAMPLE, true).singleSample();
+        agreesWithReference(compiler.compile(source), 1, tau, lambda);
+    }
+
+    /** Every exposed tensor of every layer and sample against the reference, with one anchor and one mask changed. */
+    private static void agreesWithReference(CompiledModel compiled, int batch, float tau, float lambda)
+            throws Exception {
         List<AdaptedLayer> layers = compiled.layers();
         float[] mask = new float[layers.size()];
         Arrays.fill(mask, 1f);
@@ -51,7 +73,6 @@ class CompiledGraphTest {
         anchorVar[0] = layers.get(0).stats().var().clone();
         anchorVar[0][0] *= 1.7f;
         Adaptation knobs = new Adaptation(tau, lambda, mask, anchorMean, anchorVar);
-        int batch = 3;
         try (LeanTtaSession session = LeanTtaSession.adapted(compiled, SessionSettings.defaults())) {
             float[] x = shiftedInput(new Random(11), batch, session.sampleSize());
             List<String> names = new ArrayList<>();
@@ -60,7 +81,7 @@ class CompiledGraphTest {
                         GraphNames.sampleMean(l.index()), GraphNames.sampleVar(l.index())));
             }
             List<float[]> got = session.runTensors(x, batch, knobs, names);
-            LeanTta reference = new LeanTta(tau, lambda, WeightRule.parse(rule));
+            LeanTta reference = new LeanTta(tau, lambda, compiled.rule());
             for (AdaptedLayer l : layers) {
                 int k = 5 * l.index();
                 float[] ma = anchorMean[l.index()] != null ? anchorMean[l.index()] : l.stats().mean();
@@ -88,8 +109,8 @@ class CompiledGraphTest {
     void codeRuleWithLambdaAboveOneGivesFiniteLogitsEqualToTheReference(long opset) throws Exception {
         float tau = 0.2f;
         float lambda = 20f;
-        CompiledModel compiled = new LeanTtaCompiler(WeightRule.CODE, LayerSelection.all()).compile(
-                TinyModels.ncl(5, opset));
+        CompiledModel compiled = new LeanTtaCompiler(WeightRule.CODE, LayerSelection.all(), Statistics.SAMPLE, true)
+                .compile(TinyModels.ncl(5, opset));
         AdaptedLayer l = compiled.layers().get(0);
         int batch = 8;
         try (LeanTtaSession session = LeanTtaSession.adapted(compiled, SessionSettings.defaults())) {

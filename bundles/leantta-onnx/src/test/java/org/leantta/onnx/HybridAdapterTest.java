@@ -33,13 +33,19 @@ class HybridAdapterTest {
             assertThat(first.sourceShift()).isEqualTo(stateless.shift(0, null), org.assertj.core.api.Assertions.within(1e-6f));
 
             float[] drifted = new float[session.sampleSize()];
+            HybridAdapter.Step last = null;
             for (int i = 0; i < 100; i++) {
                 float[] x = CompiledGraphTest.shiftedInput(r, 1, session.sampleSize());
                 for (int k = 0; k < x.length; k++) {
                     drifted[k] = x[k] * 2.5f + 1.5f;   // a sensor whose gain and offset drifted, for good
                 }
-                hybrid.predict(drifted, knobs);
+                last = hybrid.predict(drifted, knobs);
             }
+            float driftedStateless = session.run(drifted, 1, KNOBS).shift(0, null);
+            assertThat(last.sourceShift()).as("one run's score, once the estimate learned the drift, is what is left "
+                    + "after its correction").isLessThan(driftedStateless - 0.05f);
+            assertThat((double) hybrid.describe().get("statelessShift")).as("the stream's own drift, from the trust "
+                    + "check's stateless runs").isCloseTo(driftedStateless, org.assertj.core.api.Assertions.within(0.05));
             float[] adapted = hybrid.predict(probe, knobs).output().logits();
             assertThat(CompiledGraphTest.maxAbsDiff(adapted, stateless.logits()))
                     .as("the estimate moved with the drifted stream").isGreaterThan(1e-3);

@@ -28,6 +28,7 @@ import org.leantta.core.graph.Onnx;
 import org.leantta.core.graph.Statistics;
 import org.leantta.core.quant.Quantizer;
 import org.leantta.core.quant.Range;
+import org.leantta.core.quant.Refold;
 
 /** The int8 quantizer: ONNX Runtime runs integer convolution kernels, and LeanTTA still compiles on it. */
 class QuantizedModelTest {
@@ -113,6 +114,30 @@ class QuantizedModelTest {
                 assertThat(out.finite(i)).as("sample %d has finite scores", i).isTrue();
             }
         }
+    }
+
+    /**
+     * With adaptation off, a partially fused layer is the identity between its convolution and the next
+     * quantization: refolded, the model is the one quantized with no adaptable layer, op for op.
+     */
+    @Test
+    void refoldingThePartiallyFusedModelGivesTheFullyFusedOne() throws Exception {
+        ModelProto partial = new Quantizer(LayerSelection.all()).quantize(fp32, ranges);
+        ModelProto full = new Quantizer(LayerSelection.parse("none")).quantize(fp32, ranges);
+        ModelProto refolded = Refold.of(partial);
+        assertThat(count(refolded, "BatchNormalization")).isZero();
+        assertThat(optimizedOps(refolded.toByteArray(), "refolded")).isEqualTo(optimizedOps(full.toByteArray(), "full"));
+        assertThat(optimizedOps(partial.toByteArray(), "partial")).containsKey("BatchNormalization");
+        ImageSet test = Shipped.testSet().limit(64);
+        float[] x = new float[test.count() * test.imageSize()];
+        for (int i = 0; i < test.count(); i++) {
+            test.pixels(i, x, i * test.imageSize());
+        }
+        try (LeanTtaSession r = LeanTtaSession.plain(refolded.toByteArray(), SessionSettings.defaults());
+             LeanTtaSession f = LeanTtaSession.plain(full.toByteArray(), SessionSettings.defaults())) {
+            assertClose(r.run(x, test.count()).logits(), f.run(x, test.count()).logits(), 1e-6);
+        }
+        assertThat(Refold.of(fp32)).as("a float model has nothing to refold").isSameAs(fp32);
     }
 
     private Map<String, Integer> optimizedOps(byte[] model, String tag) throws Exception {

@@ -14,6 +14,7 @@ import org.leantta.core.data.ImageSet;
 import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
 import org.leantta.core.graph.Statistics;
+import org.leantta.core.quant.Refold;
 import org.leantta.onnx.SessionSettings;
 
 /**
@@ -25,7 +26,9 @@ final class BenchCommand {
             leantta bench [options]
               --model FILE       float ONNX model with BatchNormalization layers, any fixed input shape (random
                                  inputs unless it takes 28x28 images; default: the shipped fmnist-resnet8.onnx)
-              --int8 FILE        also an int8 model (from 'leantta quantize'): int8 vs fp32 ratios
+              --int8 FILE        also an int8 model (from 'leantta quantize'): int8 vs fp32 ratios; a partially
+                                 fused one also runs refolded (fully fused again, as the gateway's unadapted
+                                 answer), adapted and hybrid
               --rule R --tau X --lambda X --layers SPEC   LeanTTA knobs (default: shipped)
               --warmup N         untimed runs per session first (default 500)
               --iterations N     timed runs per session (default 3000)
@@ -58,19 +61,13 @@ final class BenchCommand {
         SessionSettings settings = SessionSettings.threads(threads).withOptLevel(optLevel(args.string("opt", "all")));
         args.checkAllUsed();
         ModelProto fp32 = Onnx.read(model);
+        Method hybrid = Method.all(leantta.rule(), leantta.layers(), leantta.tau(), leantta.lambda())
+                .get("leantta-hybrid");
         List<Row> rows = new ArrayList<>(List.of(new Row("fp32 plain", fp32, source),
-                new Row("fp32 leantta", fp32, leantta)));
+                new Row("fp32 leantta", fp32, leantta), new Row("fp32 hybrid", fp32, hybrid)));
         if (int8 != null) {
-            ModelProto q = Onnx.read(int8);
-            rows.add(new Row("int8 plain", q, source));
-            if (q.getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("BatchNormalization"))) {
-                rows.add(new Row("int8 leantta", q, leantta));
-            } else {
-                out.printf("bench: %s is fully fused (no BatchNormalization left): int8 plain only%n", int8);
-            }
+            rows.addAll(int8Rows(int8, source, leantta, hybrid));
         }
-        rows.add(new Row("fp32 hybrid", fp32, Method.all(leantta.rule(), leantta.layers(), leantta.tau(),
-                leantta.lambda()).get("leantta-hybrid")));
         out.printf("bench: %s (%d bytes)%s, batch 1, %d intra-op thread(s), %d warm-up + %d timed runs per "
                 + "session, interleaved; leantta = rule %s, tau %s, lambda %s, layers %s%n", model, Files.size(model),
                 int8 == null ? "" : " and " + int8 + " (" + Files.size(int8) + " bytes)", threads, warmup, iterations,
@@ -78,14 +75,14 @@ final class BenchCommand {
         List<Method.Runner> runners = new ArrayList<>();
         long[] rss = new long[rows.size()];
         ImageSet data;
-        try (Method.Runner warm = source.open(fp32, settings)) {
+        try (Method.Runner warm = source.open(fp32, settings, true)) {
             data = inputs(warm.session.sampleShape());
             warm.run(data.image(0), 1); // the runtime's own one-time allocations are not a session's
         }
         try {
             for (int i = 0; i < rows.size(); i++) {
                 long before = Memory.residentBytes();
-                runners.add(rows.get(i).method().open(rows.get(i).model(), settings));
+                runners.add(rows.get(i).method().open(rows.get(i).model(), settings, true));
                 runners.get(i).run(data.image(0), 1);
                 rss[i] = Memory.residentBytes() - before;
             }
@@ -97,18 +94,48 @@ final class BenchCommand {
             }
         }
         if (profile) {
-            Profiler p = new Profiler(out);
-            p.compare(fp32, source, leantta, data, settings);
-            if (int8 != null) {
-                ModelProto q = Onnx.read(int8);
-                if (index(rows, "int8 leantta") >= 0) {
-                    p.compare(q, source, leantta, data, settings);
-                }
-                p.compare(new Profiler.Side("fp32 plain", fp32, source), new Profiler.Side("int8 plain", q, source),
-                        data, settings);
-            }
+            profile(rows, data, settings);
         }
         return 0;
+    }
+
+    /** Kernel profiles: each model plain against adapted, fp32 plain against int8, int8 against refolded. */
+    private void profile(List<Row> rows, ImageSet data, SessionSettings settings) throws Exception {
+        Profiler p = new Profiler(out);
+        List<String[]> pairs = List.of(new String[] {"fp32 plain", "fp32 leantta"},
+                new String[] {"int8 plain", "int8 leantta"}, new String[] {"fp32 plain", "int8 plain"},
+                new String[] {"int8 plain", "int8 plain refolded"});
+        for (String[] pair : pairs) {
+            int a = index(rows, pair[0]);
+            int b = index(rows, pair[1]);
+            if (a >= 0 && b >= 0) {
+                p.compare(side(rows.get(a)), side(rows.get(b)), data, settings);
+            }
+        }
+    }
+
+    private static Profiler.Side side(Row r) {
+        return new Profiler.Side(r.name(), r.model(), r.method());
+    }
+
+    /**
+     * The int8 model plain, as quantized and refolded (its partially fused layers fused completely, the form the
+     * gateway runs for the unadapted answer), then adapted and hybrid if it has layers left to adapt.
+     */
+    private List<Row> int8Rows(Path int8, Method source, Method leantta, Method hybrid) throws Exception {
+        ModelProto q = Onnx.read(int8);
+        List<Row> rows = new ArrayList<>(List.of(new Row("int8 plain", q, source)));
+        ModelProto refolded = Refold.of(q);
+        if (refolded != q) {
+            rows.add(new Row("int8 plain refolded", refolded, source));
+        }
+        if (q.getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("BatchNormalization"))) {
+            rows.add(new Row("int8 leantta", q, leantta));
+            rows.add(new Row("int8 hybrid", q, hybrid));
+        } else {
+            out.printf("bench: %s is fully fused (no BatchNormalization left): int8 plain only%n", int8);
+        }
+        return rows;
     }
 
     /** The shipped test images for a Fashion-MNIST-shaped model, else random inputs of the model's shape. */
@@ -156,6 +183,17 @@ final class BenchCommand {
         return t;
     }
 
+    /** Ratios of medians (and tails) in the same run: numerator row, denominator row, and how to name it. */
+    private static final String[][] RATIOS = {
+        {"fp32 leantta", "fp32 plain", "adaptation latency ratio"},
+        {"fp32 hybrid", "fp32 leantta", "hybrid latency ratio"},
+        {"int8 plain", "fp32 plain", "int8 plain vs fp32 plain"},
+        {"int8 plain refolded", "fp32 plain", "int8 refolded vs fp32 plain"},
+        {"int8 leantta", "int8 plain", "int8 adaptation latency ratio"},
+        {"int8 leantta", "int8 plain refolded", "int8 adaptation vs the refolded model"},
+        {"int8 hybrid", "int8 leantta", "int8 hybrid latency ratio"},
+    };
+
     private void report(List<Row> rows, long[][] t, long[] rss) {
         Table table = new Table("per-sample latency (microseconds) and the resident memory each session added",
                 "session", "median", "p90", "p99", "mean", "RSS MB");
@@ -165,28 +203,19 @@ final class BenchCommand {
         }
         table.print(out);
         Table ratios = new Table("latency ratios (same run)", "ratio", "median", "p90", "p99");
-        ratios.row(ratioRow("fp32 leantta / fp32 plain", t[1], t[0]));
-        int int8Plain = index(rows, "int8 plain");
-        int int8Leantta = index(rows, "int8 leantta");
-        if (int8Plain >= 0) {
-            ratios.row(ratioRow("int8 plain / fp32 plain", t[int8Plain], t[0]));
+        List<String> summary = new ArrayList<>();
+        for (String[] r : RATIOS) {
+            int a = index(rows, r[0]);
+            int b = index(rows, r[1]);
+            if (a >= 0 && b >= 0) {
+                ratios.row(ratioRow(r[0] + " / " + r[1], t[a], t[b]));
+                summary.add(String.format("%s (median, %s / %s): %.2fx", r[2], r[0], r[1],
+                        q(t[a], 0.5) / q(t[b], 0.5)));
+            }
         }
-        if (int8Leantta >= 0) {
-            ratios.row(ratioRow("int8 leantta / int8 plain", t[int8Leantta], t[int8Plain]));
-        }
-        int hybrid = rows.size() - 1;
-        ratios.row(ratioRow("fp32 hybrid / fp32 leantta", t[hybrid], t[1]));
         ratios.print(out);
-        out.printf("%nadaptation latency ratio (median, leantta / plain): %.2fx%n", q(t[1], 0.5) / q(t[0], 0.5));
-        out.printf("hybrid latency ratio (median, hybrid / stateless leantta): %.2fx%n",
-                q(t[hybrid], 0.5) / q(t[1], 0.5));
-        if (int8Plain >= 0) {
-            out.printf("int8 speed-up (median, fp32 plain / int8 plain): %.2fx%n", q(t[0], 0.5) / q(t[int8Plain], 0.5));
-        }
-        if (int8Leantta >= 0) {
-            out.printf("int8 adaptation latency ratio (median, int8 leantta / int8 plain): %.2fx%n",
-                    q(t[int8Leantta], 0.5) / q(t[int8Plain], 0.5));
-        }
+        out.println();
+        summary.forEach(out::println);
     }
 
     private static int index(List<Row> rows, String name) {

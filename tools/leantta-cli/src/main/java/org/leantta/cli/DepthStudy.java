@@ -37,10 +37,24 @@ final class DepthStudy {
             Map<String, Evaluation.Cell> cells = new Evaluation(data, runners, null, seed, threads).run(segments);
             Results results = new Results(methods, cells, null);
             results.print(out, false, false);
-            long[][] t = BenchCommand.time(runners, data.limit(256), 200, 1000);
-            print(results, runners, t);
+            print(results, runners, latencies(model, methods, data));
         } finally {
             for (Method.Runner r : runners) {
+                r.close();
+            }
+        }
+    }
+
+    /** Batch-1 latencies of the methods on sessions compiled for one sample per run, as a gateway runs them. */
+    private static long[][] latencies(ModelProto model, List<Method> methods, ImageSet data) throws Exception {
+        List<Method.Runner> single = new ArrayList<>();
+        try {
+            for (Method m : methods) {
+                single.add(m.open(model, SessionSettings.threads(1), true));
+            }
+            return BenchCommand.time(single, data.limit(256), 200, 1000);
+        } finally {
+            for (Method.Runner r : single) {
                 r.close();
             }
         }

@@ -95,14 +95,25 @@ record Method(String name, String summary, WeightRule rule, String layers, Stati
         return hybrid != null;
     }
 
-    /** Opens the session this method runs on. */
+    /** Opens the session this method runs on, for batches of any size (a hybrid method takes one sample a run). */
     Runner open(ModelProto model, SessionSettings settings) throws OrtException {
+        return open(model, settings, stateful());
+    }
+
+    /**
+     * Opens the session this method runs on; {@code singleSample} compiles it for one sample per run (faster
+     * at batch 1, as a gateway runs). The knobs are compiled in; a hybrid takes its anchors per run.
+     */
+    Runner open(ModelProto model, SessionSettings settings, boolean singleSample) throws OrtException {
         if (!adapts()) {
             return new Runner(this, LeanTtaSession.plain(model.toByteArray(), settings), null);
         }
-        CompiledModel compiled = new LeanTtaCompiler(rule, LayerSelection.parse(layers), stats, false).compile(model);
-        LeanTtaSession session = LeanTtaSession.adapted(compiled, settings);
-        return new Runner(this, session, session.knobs(Adaptation.of(tau, lambda)));
+        LeanTtaCompiler compiler = new LeanTtaCompiler(rule, LayerSelection.parse(layers), stats, false);
+        CompiledModel compiled = (singleSample || stateful() ? compiler.singleSample() : compiler).compile(model);
+        Adaptation a = Adaptation.of(tau, lambda);
+        LeanTtaSession session = stateful() ? LeanTtaSession.anchored(compiled, a, settings)
+                : LeanTtaSession.frozen(compiled, a, settings);
+        return new Runner(this, session, session.knobs(a));
     }
 
     /** An open session with its knobs. */
@@ -128,7 +139,7 @@ record Method(String name, String summary, WeightRule rule, String layers, Stati
                 if (defaultStream == null) {
                     defaultStream = stream();
                 }
-                return defaultStream.predict(x, knobs, true).output();
+                return defaultStream.predict(x, knobs).output();
             }
             return knobs == null ? session.run(x, n) : session.run(x, n, knobs);
         }

@@ -27,11 +27,6 @@ final class Profiler {
         this.out = out;
     }
 
-    /** Kernel time of one model run plain and adapted, by op type. */
-    void compare(ModelProto proto, Method plain, Method adapted, ImageSet data, SessionSettings settings) throws Exception {
-        compare(new Side("plain", proto, plain), new Side("leantta", proto, adapted), data, settings);
-    }
-
     /** One session of a comparison: its column label, its model and how it runs. */
     record Side(String label, ModelProto proto, Method method) {
     }
@@ -72,7 +67,7 @@ final class Profiler {
         Path dir = Files.createTempDirectory("leantta-profile");
         String prefix = dir.resolve(method.name()).toString();
         String file;
-        try (Method.Runner r = method.open(proto, settings.withProfile(prefix))) {
+        try (Method.Runner r = method.open(proto, settings.withProfile(prefix), true)) {
             for (int i = 0; i < RUNS; i++) {
                 r.run(data.image(i % data.count()), 1);
             }

@@ -3,23 +3,30 @@ package org.leantta.cli;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.leantta.core.data.ImageSet;
 import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
 import org.leantta.core.shift.Corruption;
 import org.leantta.core.shift.Corruptions;
+import org.leantta.onnx.HybridAdapter;
 import org.leantta.onnx.SessionSettings;
 
 /**
  * {@code leantta threshold}: the shift score's distribution on the validation split, clean and shifted, and the
- * out-of-distribution threshold it suggests (a high quantile of the clean scores).
+ * out-of-distribution threshold it suggests (a high quantile of the clean scores); for stateless LeanTTA and for
+ * the gateway's hybrid mode, which scores each sample from its one run (see {@link org.leantta.onnx.HybridAdapter}).
  */
 final class ThresholdCommand {
     static final String HELP = """
             leantta threshold [options]
               Shift scores of the shipped LeanTTA settings on the validation split (training images 55000-59999),
-              clean and under every library shift, and the threshold at the --quantile of the clean scores.
+              clean and under every library shift, stateless and in hybrid mode (each condition a stream of its
+              own from a fresh state, as one sensor), and the threshold at the --quantile of the clean stateless
+              scores.
               --model FILE     model (default models/fmnist-resnet8-int8.onnx, the gateway's built-in model)
               --limit N        validation images (default 2000)
               --severity S     severity of the shifted scores (default 3)
@@ -43,40 +50,56 @@ final class ThresholdCommand {
         }
         ImageSet val = Shipped.validationSet().limit(limit);
         ModelProto proto = Onnx.read(modelPath);
-        try (Method.Runner leantta = Method.defaults().get("leantta").open(proto, SessionSettings.defaults())) {
-            float[] clean = scores(leantta, val, null, severity);
-            float threshold = quantile(clean, q);
-            out.printf("shift scores on %d validation images, %s (shipped LeanTTA settings)%n", val.count(), modelPath);
-            out.printf("%-18s %8s %8s %8s %8s %10s%n", "condition", "p50", "p90", "p99", "max",
+        Map<String, Method> methods = Method.defaults();
+        try (Method.Runner stateless = methods.get("leantta").open(proto, SessionSettings.defaults(), true);
+             Method.Runner hybrid = methods.get("leantta-hybrid").open(proto, SessionSettings.defaults())) {
+            float[][] clean = scores(stateless, hybrid, val, null, severity);
+            float threshold = quantile(clean[0], q);
+            out.printf("shift scores on %d validation images, %s (shipped LeanTTA settings); flagged: above the "
+                    + "stateless clean quantile %.3f%n", val.count(), modelPath, q);
+            Table t = new Table("shift score quantiles and flagged %, stateless and hybrid", "condition",
+                    "stateless p50", "p90", "p99", "max", "flagged %", "hybrid p50", "p90", "p99", "max",
                     "flagged %");
-            print("clean", clean, threshold);
+            t.row(row("clean", clean, threshold));
             for (Corruption c : Corruptions.all()) {
-                print(c.name() + "@" + severity, scores(leantta, val, c, severity), threshold);
+                t.row(row(c.name() + "@" + severity, scores(stateless, hybrid, val, c, severity), threshold));
             }
-            out.printf("suggested shift threshold (clean quantile %.3f): %.4f%n", q, threshold);
+            t.print(out);
+            out.printf("%nsuggested shift threshold (clean quantile %.3f): %.4f (stateless); the hybrid's clean "
+                    + "quantile: %.4f%n", q, threshold, quantile(clean[1], q));
         }
         return 0;
     }
 
-    private static float[] scores(Method.Runner r, ImageSet data, Corruption c, int severity) throws Exception {
-        float[] s = new float[data.count()];
-        for (int i = 0; i < s.length; i++) {
+    /** Per image the stateless score and the hybrid's, the images going through the hybrid in order. */
+    private static float[][] scores(Method.Runner stateless, Method.Runner hybrid, ImageSet data, Corruption c,
+                                    int severity) throws Exception {
+        float[][] s = new float[2][data.count()];
+        HybridAdapter stream = hybrid.stream();
+        for (int i = 0; i < data.count(); i++) {
             float[] x = data.image(i);
             if (c != null) {
                 x = Corruptions.apply(c, x, data.channels(), data.height(), data.width(), severity, 7, i);
             }
-            s[i] = r.run(x, 1).shift(0, null);
+            s[0][i] = stateless.run(x, 1).shift(0, null);
+            s[1][i] = stream.predict(x, hybrid.knobs()).sourceShift();
         }
         return s;
     }
 
-    private void print(String name, float[] s, float threshold) {
-        int flagged = 0;
-        for (float v : s) {
-            flagged += v > threshold ? 1 : 0;
+    private static String[] row(String name, float[][] s, float threshold) {
+        List<String> cells = new ArrayList<>(List.of(name));
+        for (float[] v : s) {
+            int flagged = 0;
+            for (float x : v) {
+                flagged += x > threshold ? 1 : 0;
+            }
+            for (double q : new double[] {0.5, 0.9, 0.99, 1}) {
+                cells.add(String.format("%.4f", quantile(v, q)));
+            }
+            cells.add(String.format("%.1f", 100.0 * flagged / v.length));
         }
-        out.printf("%-18s %8.4f %8.4f %8.4f %8.4f %10.1f%n", name, quantile(s, 0.5), quantile(s, 0.9),
-                quantile(s, 0.99), quantile(s, 1), 100.0 * flagged / s.length);
+        return cells.toArray(new String[0]);
     }
 
     private static float quantile(float[] values, double q) {

@@ -91,7 +91,8 @@ class CommandLineTest {
         int code = run("bench", "--warmup", "20", "--iterations", "50");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern(
-                "adaptation latency ratio \\(median, leantta / plain\\): \\d+\\.\\d\\dx");
+                "adaptation latency ratio \\(median, fp32 leantta / fp32 plain\\): \\d+\\.\\d\\dx")
+                .containsPattern("hybrid latency ratio \\(median, fp32 hybrid / fp32 leantta\\): \\d+\\.\\d\\dx");
     }
 
     static double meanError(String json, String method) {

@@ -208,6 +208,27 @@ public final class Onnx {
         g.clearInitializer().addAllInitializer(keep).clearInput().addAllInput(inputs);
     }
 
+    /** Removes the nodes whose outputs neither a graph output nor a remaining node reads, then their initializers. */
+    public static void dropDeadNodes(GraphProto.Builder g) {
+        if (g.getNodeList().stream().anyMatch(n -> n.getAttributeList().stream().anyMatch(a -> a.hasG()
+                || a.getGraphsCount() > 0))) {
+            return; // subgraphs read outer tensors without naming them as inputs: keep everything
+        }
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        g.getOutputList().forEach(o -> needed.add(o.getName()));
+        java.util.List<NodeProto> kept = new java.util.ArrayList<>();
+        for (int i = g.getNodeCount() - 1; i >= 0; i--) {
+            NodeProto n = g.getNode(i);
+            if (n.getOutputList().stream().anyMatch(needed::contains)) {
+                kept.add(n);
+                needed.addAll(n.getInputList());
+            }
+        }
+        java.util.Collections.reverse(kept);
+        g.clearNode().addAllNode(kept);
+        dropUnusedInitializers(g);
+    }
+
     /** The rank of a value-info's tensor type, or -1 if unknown. */
     public static int rank(ValueInfoProto info) {
         if (info.hasType() && info.getType().hasTensorType() && info.getType().getTensorType().hasShape()) {

@@ -22,7 +22,6 @@ final class Ranks {
             "Resize", "Upsample", "ConvTranspose", "Erf", "Where", "Floor", "Ceil", "Round", "Reciprocal");
 
     private final Map<String, Integer> ranks = new HashMap<>();
-    private final Map<String, Long> spatial = new HashMap<>();
 
     Ranks(GraphProto graph) {
         for (TensorProto t : graph.getInitializerList()) {
@@ -49,19 +48,8 @@ final class Ranks {
             int r = Onnx.rank(info);
             if (r >= 0) {
                 ranks.put(info.getName(), r);
-                long size = 1;
-                for (int i = 2; i < r && size > 0; i++) {
-                    var dim = info.getType().getTensorType().getShape().getDim(i);
-                    size = dim.hasDimValue() && dim.getDimValue() > 0 ? size * dim.getDimValue() : -1;
-                }
-                spatial.put(info.getName(), size);
             }
         }
-    }
-
-    /** The product of a tensor's dimensions after the channel axis, or -1 if not static. */
-    long spatialSize(String tensor) {
-        return spatial.getOrDefault(tensor, -1L);
     }
 
     /** The rank of a tensor, or -1 if unknown. */

@@ -27,6 +27,7 @@ public final class HybridState {
     private double confidenceGap;
     private boolean trusted = true;
     private long distrusted;
+    private double statelessShift = -1;
 
     public HybridState(List<LayerStats> source, HybridSettings settings) {
         this.settings = settings;
@@ -173,6 +174,20 @@ public final class HybridState {
         trusted = now;
     }
 
+    /**
+     * Records the stateless shift score of a trust check's sample (exact against the source statistics, whatever
+     * the estimate), smoothed like the change detector: the drift of the stream itself, which the scores of the
+     * runs with the estimate no longer show once it has learned a persistent shift.
+     */
+    public void observeStatelessShift(double shift) {
+        statelessShift = statelessShift < 0 ? shift : statelessShift + settings.detectorRate() * (shift - statelessShift);
+    }
+
+    /** The smoothed stateless shift score of the trust check's samples, or -1 before the first. */
+    public double statelessShift() {
+        return statelessShift;
+    }
+
     /** What an operator sees in a status reply. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -185,6 +200,9 @@ public final class HybridState {
         m.put("trusted", trusted);
         m.put("confidenceGap", confidenceGap);
         m.put("distrusted", distrusted);
+        if (statelessShift >= 0) {
+            m.put("statelessShift", statelessShift);
+        }
         m.put("stateFloats", 2 * java.util.Arrays.stream(mean).mapToInt(a -> a.length).sum());
         return m;
     }

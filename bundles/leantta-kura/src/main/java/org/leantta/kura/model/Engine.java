@@ -10,11 +10,16 @@ import org.leantta.core.graph.CompiledModel;
 import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.LeanTtaCompiler;
 import org.leantta.core.graph.Onnx;
+import org.leantta.core.quant.Refold;
+import org.leantta.onnx.Adaptation;
 import org.leantta.onnx.LeanTtaSession;
 import org.leantta.onnx.Output;
 import org.leantta.onnx.SessionSettings;
 
-/** The native part of a configuration: the compiled LeanTTA session and, if asked for, the unadapted one. */
+/**
+ * The native part of a configuration: the compiled LeanTTA session for one sample per run, with the knobs
+ * compiled in, and, if asked for, the unadapted one.
+ */
 final class Engine implements AutoCloseable {
     final ModelInfo info;
     final LeanTtaSession adapted;
@@ -36,12 +41,17 @@ final class Engine implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        CompiledModel compiled = new LeanTtaCompiler(s.rule(), LayerSelection.parse(s.layers())).compile(proto);
+        CompiledModel compiled = new LeanTtaCompiler(s.rule(), LayerSelection.parse(s.layers())).singleSample()
+                .compile(proto);
         SessionSettings settings = SessionSettings.threads(s.threads());
-        LeanTtaSession adapted = LeanTtaSession.adapted(compiled, settings);
+        Adaptation a = adaptation(s, compiled.layers().size());
+        // the knobs are compiled in; the hybrid feeds its estimate as the anchors of every run
+        LeanTtaSession adapted = s.hybridMode() ? LeanTtaSession.anchored(compiled, a, settings)
+                : LeanTtaSession.frozen(compiled, a, settings);
         LeanTtaSession source = null;
         try {
-            source = s.reportSource() ? LeanTtaSession.plain(file.bytes(), settings) : null;
+            // an int8 model's partially fused layers are the identity with adaptation off: fused again, cheaper
+            source = s.reportSource() ? LeanTtaSession.plain(Refold.of(proto).toByteArray(), settings) : null;
             int classes = adapted.run(new float[adapted.sampleSize()], 1).classes();
             List<String> labels = labels(file.labels(), classes);
             List<String> layers = new ArrayList<>();
@@ -55,6 +65,12 @@ final class Engine implements AutoCloseable {
             closeQuietly(source);
             throw e;
         }
+    }
+
+    /** The knobs of the settings; adaptation off = every layer masked (the shift score is still measured). */
+    static Adaptation adaptation(ModelSettings s, int layers) {
+        Adaptation a = Adaptation.of(s.tau(), s.lambda());
+        return s.enabled() ? a : a.withMask(new float[layers]);
     }
 
     private static List<String> labels(List<String> given, int classes) {

@@ -193,7 +193,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     private Answer adapted(State s, String stream, float[] x) throws Exception {
         if (s.settings.hybridMode() && s.settings.enabled()) {
             HybridAdapter.Step step = streams.of(stream, s.engine.adapted, s.settings.hybrid())
-                    .predict(x, s.knobs, true);
+                    .predict(x, s.knobs, false);
             return new Answer(step.output(), step.sourceShift());
         }
         Output out = s.engine.adapted.run(x, 1, s.knobs);

@@ -31,7 +31,7 @@ public @interface LeanTtaModelConfig {
 
     @AttributeDefinition(name = "Adaptation enabled",
             description = "Adapt the normalization statistics to each sample. Off: the source model answers "
-                    + "(the shift score is still computed).")
+                    + "(the shift score is still computed). Switching rebuilds the session in the background.")
     boolean adaptation_enabled() default true;
 
     @AttributeDefinition(name = "Adaptation mode", description = "stateless: the paper's LeanTTA, every sample "
@@ -51,13 +51,14 @@ public @interface LeanTtaModelConfig {
 
     @AttributeDefinition(name = "tau", min = "0", max = "1",
             description = "Source weight of the stabilization step: 1 turns adaptation off, lower trusts the "
-                    + "sample more. Applied live.")
+                    + "sample more. Compiled into the session, which is rebuilt in the background (predictions "
+                    + "continue meanwhile).")
     float tau() default Defaults.TAU;
 
     @AttributeDefinition(name = "lambda", min = "0", max = "100",
             description = "Turns the divergence d into the source weight w, clamped to [0, 1]. Code rule: the "
                     + "factor of w = lambda * d, 0 to 100 (0: w is 0; from lambda = 1/d on, w is 1). Paper "
-                    + "rule: the exponent of w = d ^ lambda, above 0 up to 100. Applied live.")
+                    + "rule: the exponent of w = d ^ lambda, above 0 up to 100. Compiled into the session, which is rebuilt in the background.")
     float lambda() default Defaults.LAMBDA;
 
     @AttributeDefinition(name = "Balance rule", description = "code: w = lambda * d (the authors' code, default); "
@@ -71,7 +72,9 @@ public @interface LeanTtaModelConfig {
 
     @AttributeDefinition(name = "Shift threshold", min = "0", max = "1", description = "Predictions whose shift score "
             + "exceeds this are flagged outOfDistribution (default: the 99th percentile of clean validation scores, "
-            + "from leantta threshold). 0 turns the flag off.")
+            + "from leantta threshold). 0 turns the flag off. In hybrid mode the score comes from the sample's own "
+            + "run: once the estimate has learned a sensor's drift it is the shift left after the correction "
+            + "(status reports the sensor's stateless score as statelessShift).")
     float shift_threshold() default 0.08f;
 
     @AttributeDefinition(name = "Threads", min = "1", max = "64",

@@ -13,7 +13,8 @@ import org.leantta.core.graph.LayerSelection;
 
 /**
  * The validated configuration of {@link LeanTtaModel}: the edge between the OSGi configuration and plain values.
- * The first group needs new sessions when it changes; the second is applied live.
+ * The first group, and tau, lambda, the switch and the mode (compiled into the session, so that ONNX Runtime
+ * folds what depends on them alone), need new sessions when they change; the rest is applied live.
  */
 record ModelSettings(String modelPath, String sha256, List<String> labels, WeightRule rule, String layers,
                      int threads, boolean reportSource,
@@ -70,9 +71,9 @@ record ModelSettings(String modelPath, String sha256, List<String> labels, Weigh
         return mode.equals("hybrid");
     }
 
-    /** Whether going from this to {@code next} starts the hybrid's estimates afresh. */
+    /** Whether going from this to {@code next} starts the hybrid's estimates afresh (tau and lambda keep them). */
     boolean restartsStreams(ModelSettings next) {
-        return needsRebuild(next) || !mode.equals(next.mode) || momentum != next.momentum
+        return !sameModel(next) || !mode.equals(next.mode) || momentum != next.momentum
                 || changeThreshold != next.changeThreshold;
     }
 
@@ -99,9 +100,15 @@ record ModelSettings(String modelPath, String sha256, List<String> labels, Weigh
 
     /** Whether going from this to {@code next} needs new sessions. */
     boolean needsRebuild(ModelSettings next) {
-        return !(modelPath.equals(next.modelPath) && sha256.equals(next.sha256) && labels.equals(next.labels)
+        return !sameModel(next) || tau != next.tau || lambda != next.lambda || enabled != next.enabled
+                || !mode.equals(next.mode);
+    }
+
+    /** Whether {@code next} runs the same model, rule and layers on the same kind of sessions. */
+    private boolean sameModel(ModelSettings next) {
+        return modelPath.equals(next.modelPath) && sha256.equals(next.sha256) && labels.equals(next.labels)
                 && rule == next.rule && layers.equals(next.layers) && threads == next.threads
-                && reportSource == next.reportSource);
+                && reportSource == next.reportSource;
     }
 
     ModelSettings withEnabled(boolean on) {

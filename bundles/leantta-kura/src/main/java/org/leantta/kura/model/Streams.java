@@ -25,8 +25,17 @@ final class Streams {
         };
     }
 
+    /**
+     * The stream's state on {@code session}; a state made on an earlier session of the same model (before a
+     * change of tau or lambda) moves to this one with what it learned.
+     */
     synchronized HybridAdapter of(String stream, LeanTtaSession session, HybridSettings settings) {
-        return states.computeIfAbsent(stream, k -> new HybridAdapter(session, settings));
+        HybridAdapter a = states.computeIfAbsent(stream, k -> new HybridAdapter(session, settings));
+        if (a.session() != session) {
+            a = a.on(session);
+            states.put(stream, a);
+        }
+        return a;
     }
 
     /** Forgets every state: the next sample of each stream starts at the source statistics. */

@@ -190,6 +190,26 @@ class LeanTtaModelTest {
         assertThat(adaptation()).containsEntry("lastReset", "reset");
     }
 
+    @Test
+    void aChangeOfTauRebuildsTheSessionAndTheStreamsKeepWhatTheyLearned() throws Exception {
+        givenModel(Map.of("adaptation.mode", "hybrid"));
+        for (int i = 1; i <= 40; i++) {
+            model.predict("drifted-camera", drifted(i), Encoding.FLOAT32);
+        }
+
+        model.modified(config(Map.of("adaptation.mode", "hybrid", "tau", 0.8f)));
+        Prediction after = model.predict("drifted-camera", drifted(41), Encoding.FLOAT32);
+
+        assertThat(after.adapted()).isTrue();
+        assertThat(configuration()).containsEntry("tau", 0.8f);
+        assertThat(streamState(0)).as("the estimate went on learning").containsEntry("samples", 41L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> streamState(int i) {
+        return ((List<Map<String, Object>>) adaptation().get("streamStates")).get(i);
+    }
+
     /** A test image through a sensor whose gain and offset drifted (severity 5). */
     private static float[] drifted(int i) {
         ImageSet test = Shipped.testSet();

@@ -106,23 +106,37 @@ class ModelSettingsTest {
     }
 
     @Test
-    void modelRuleLayersThreadsAndSourceReportingNeedNewSessions() {
+    void modelRuleLayersThreadsAndSourceReportingNeedNewSessionsAndNewEstimates() {
         ModelSettings s = settings(Map.of());
 
         for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("model.path", "/opt/m.onnx"),
                 Map.of("model.sha256", SHA), Map.of("labels", "a,b"), Map.of("rule", "paper"),
                 Map.of("adapted.layers", "all"), Map.of("threads", 2), Map.of("report.source", true))) {
             assertThat(s.needsRebuild(settings(change))).as("%s", change).isTrue();
+            assertThat(s.restartsStreams(settings(change))).as("%s", change).isTrue();
         }
     }
 
     @Test
-    void hyperParametersApplyLive() {
+    void compiledInKnobsNeedNewSessionsButKeepTheEstimates() {
         ModelSettings s = settings(Map.of());
 
-        assertThat(s.needsRebuild(settings(Map.of("tau", 0.5f, "lambda", 2f, "adaptation.enabled", false,
-                "input.scale", 2f, "input.offset", -1f, "shift.threshold", 0f)))).isFalse();
-        assertThat(s.needsRebuild(s.withEnabled(false))).isFalse();
+        for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("tau", 0.5f), Map.of("lambda", 2f),
+                Map.of("adaptation.enabled", false))) {
+            assertThat(s.needsRebuild(settings(change))).as("%s", change).isTrue();
+            assertThat(s.restartsStreams(settings(change))).as("%s", change).isFalse();
+        }
+        assertThat(s.needsRebuild(s.withEnabled(false))).isTrue();
+        assertThat(s.needsRebuild(settings(Map.of("adaptation.mode", "stateless")))).isTrue();
+    }
+
+    @Test
+    void scalingAndThresholdApplyLive() {
+        ModelSettings s = settings(Map.of());
+
+        ModelSettings next = settings(Map.of("input.scale", 2f, "input.offset", -1f, "shift.threshold", 0f));
+        assertThat(s.needsRebuild(next)).isFalse();
+        assertThat(s.restartsStreams(next)).isFalse();
     }
 
     @Test
