@@ -70,6 +70,7 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
         // nothing arrives before a connection exists, so nothing is answered on these placeholder topics
         pipeline = new Pipeline(predictor, commands, stats, new MqttSink(topics, backlog), 1000, 0);
         apply(config);
+        reportModelState();
     }
 
     /** Kura's CryptoService may come after activation: passwords are then decrypted again. */
@@ -188,6 +189,22 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
         m.put("bridge", bridge);
         m.putAll(pipeline.describe());
         return m;
+    }
+
+    /**
+     * A model that could not be loaded at start-up answers every sample with an error report; say so once on the
+     * errors topic too, as soon as the broker is reachable (the report waits with the held answers).
+     */
+    private void reportModelState() {
+        try {
+            Map<String, Object> status = control.status();
+            if (Boolean.FALSE.equals(status.get("ready"))) {
+                pipeline.notice("model " + status.get("pid"), "the model is not serving: " + status.get("reason")
+                        + "; samples are answered with error reports until a usable configuration is saved");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the model's state: {}", e.getMessage());
+        }
     }
 
     @Deactivate

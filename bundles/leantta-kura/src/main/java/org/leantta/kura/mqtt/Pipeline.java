@@ -259,6 +259,14 @@ public final class Pipeline implements AutoCloseable {
         report(r);
     }
 
+    /**
+     * Reports a state of the gateway that concerns every sample (e.g. the model could not be loaded) on the errors
+     * channel; not a sample, so no counter changes.
+     */
+    public void notice(String origin, String reason) {
+        report(new Item.Rejected(origin, null, null, reason, 0));
+    }
+
     private void report(Item.Rejected r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topic", r.topic());

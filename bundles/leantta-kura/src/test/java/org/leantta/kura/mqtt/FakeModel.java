@@ -23,6 +23,8 @@ public final class FakeModel implements Predictor, AdaptationControl {
     final List<String> calls = new ArrayList<>();
     volatile boolean rollbackAvailable;
     public volatile RuntimeException failure;
+    /** When set, status() says the model is not serving, for this reason. */
+    public volatile String notReady;
     private final Gate gate = new Gate();
 
     static Prediction byFirstValue(float[] x) {
@@ -84,6 +86,10 @@ public final class FakeModel implements Predictor, AdaptationControl {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pid", "fake.model");
         m.put("adaptation", Map.of("enabled", true));
+        if (notReady != null) {
+            m.put("ready", false);
+            m.put("reason", notReady);
+        }
         return m;
     }
 

@@ -114,6 +114,17 @@ class MqttBridgeTest {
     }
 
     @Test
+    void aModelThatIsNotServingAtStartUpIsReportedOnceTheBrokerIsReachable() throws Exception {
+        model.notReady = "no model loaded: model.sha256: the model differs";
+
+        givenBridge(Map.of());
+
+        // the broker (port 1) is unreachable: the report waits with the held answers
+        assertThat(bridge().get("delivery")).asString().contains("held=1");
+        assertThat(counters()).containsEntry("rejected", 0L);
+    }
+
+    @Test
     void aTlsFailureIsNamedWithItsCause() throws Exception {
         try (ServerSocket notTls = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> answerWithGarbage(notTls));
@@ -162,6 +173,11 @@ class MqttBridgeTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> bridge() {
         return (Map<String, Object>) bridge.describe().get("bridge");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> counters() {
+        return (Map<String, Object>) bridge.describe().get("counters");
     }
 
     @SuppressWarnings("unchecked")
