@@ -14,6 +14,7 @@ public final class Main {
               bench      per-sample latency and memory of the plain and the LeanTTA session
               quantize   int8 post-training quantization (QDQ) keeping the adaptable layers
               tune       choose LeanTTA's defaults on the validation split (training data)
+              soak       the gateway runtime under a long sustained load: every sample answered, RSS over time
               threshold  shift-score quantiles on the validation split and the out-of-distribution threshold
               help       this text; 'leantta <command> --help' for a command's options
             """;
@@ -30,6 +31,7 @@ public final class Main {
         String help = switch (command) {
             case "demo" -> DemoCommand.HELP;
             case "run" -> RunCommand.HELP;
+            case "soak" -> SoakCommand.HELP;
             case "threshold" -> ThresholdCommand.HELP;
             case "evaluate" -> EvaluateCommand.HELP;
             case "bench" -> BenchCommand.HELP;
@@ -46,6 +48,7 @@ public final class Main {
             return switch (command) {
                 case "demo" -> new DemoCommand(out).run(a);
                 case "run" -> new RunCommand(out).run(a);
+                case "soak" -> new SoakCommand(out).run(a);
                 case "threshold" -> new ThresholdCommand(out).run(a);
                 case "evaluate" -> new EvaluateCommand(out).run(a);
                 case "bench" -> new BenchCommand(out).run(a);

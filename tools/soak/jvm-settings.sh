@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Compares JVM settings for the gateway runtime: the same soak (default 100,000 samples) under each, idle and
+# loaded RSS and CPU per sample side by side. Writes results/jvm-settings/<name>.json and results/jvm-settings.txt.
+#   tools/soak/jvm-settings.sh [--count N] [--rate N]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+"$ROOT/leantta" help > /dev/null   # builds once if needed; the runs below never build
+export LEANTTA_NO_BUILD=1
+count=100000
+rate=1000
+while (($#)); do
+  case "$1" in
+    --count) count="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+dir="$ROOT/tools/soak/results/jvm-settings"
+mkdir -p "$dir"
+none="$dir/no-limits.options"
+: > "$none"
+# name | options file | LEANTTA_JAVA_OPTS | MALLOC_ARENA_MAX
+settings=(
+  "jvm-defaults|$none||"
+  "xmx64m-g1|$none|-Xmx64m|"
+  "xmx64m-serial|$none|-Xmx64m -XX:+UseSerialGC|"
+  "shipped|||"
+  "shipped-arena2|||2"
+  "shipped-xmx32m||-Xmx32m|"
+  "shipped-xmx128m||-Xmx128m|"
+)
+for s in "${settings[@]}"; do
+  IFS='|' read -r name file opts arena <<< "$s"
+  echo "== $name: options file ${file:-shipped}, LEANTTA_JAVA_OPTS='$opts', MALLOC_ARENA_MAX=${arena:-unset}"
+  env ${file:+LEANTTA_JVM_OPTIONS_FILE="$file"} ${arena:+MALLOC_ARENA_MAX="$arena"} \
+    "$ROOT/leantta" soak --count "$count" --rate "$rate" --gateway-java-opts "$opts" --out "$dir/$name.json" \
+    | grep '^soak:' || true
+done
+rm -f "$none"
+python3 - "$dir" "${settings[@]}" <<'PY' | tee "$ROOT/tools/soak/results/jvm-settings.txt"
+import json, sys
+d = sys.argv[1]
+print("| setting | JVM options | idle RSS MB | max RSS MB | last tenth max MB | samples/s | CPU ms/sample | answered |")
+print("|---|---|---|---|---|---|---|---|")
+for s in sys.argv[2:]:
+    name = s.split("|")[0]
+    try:
+        r = json.load(open(f"{d}/{name}.json"))
+    except OSError:
+        print(f"| {name} | (no result) |||||||")
+        continue
+    rss = r["rssMb"]
+    print(f"| {name} | {' '.join(r['jvmOptions']) or '(none)'} | {rss['idle']} | {rss['max']} | {rss['lastTenthMax']} |"
+          f" {r['ratePerSecond']} | {r['gatewayCpuMsPerSample']} | {r['answered']}/{r['sent']} |")
+PY
