@@ -19,15 +19,15 @@ dir="$ROOT/tools/soak/results/jvm-settings"
 mkdir -p "$dir"
 none="$dir/no-limits.options"
 : > "$none"
-# name | options file | LEANTTA_JAVA_OPTS | MALLOC_ARENA_MAX
+# name | options file (empty: the shipped one) | LEANTTA_JAVA_OPTS | MALLOC_ARENA_MAX
 settings=(
   "jvm-defaults|$none||"
   "xmx64m-g1|$none|-Xmx64m|"
   "xmx64m-serial|$none|-Xmx64m -XX:+UseSerialGC|"
   "shipped|||"
-  "shipped-arena2|||2"
+  "shipped-but-g1||-XX:+UseG1GC|"
   "shipped-xmx32m||-Xmx32m|"
-  "shipped-xmx128m||-Xmx128m|"
+  "shipped-malloc-arenas-2|||2"
 )
 for s in "${settings[@]}"; do
   IFS='|' read -r name file opts arena <<< "$s"
@@ -40,16 +40,22 @@ rm -f "$none"
 python3 - "$dir" "${settings[@]}" <<'PY' | tee "$ROOT/tools/soak/results/jvm-settings.txt"
 import json, sys
 d = sys.argv[1]
-print("| setting | JVM options | idle RSS MB | max RSS MB | last tenth max MB | samples/s | CPU ms/sample | answered |")
-print("|---|---|---|---|---|---|---|---|")
+print("| setting | JVM options | idle | first tenth max | last tenth max | max | samples/s | CPU ms/sample | answered |")
+print("|---|---|---|---|---|---|---|---|---|")
 for s in sys.argv[2:]:
-    name = s.split("|")[0]
+    name, _, _, arena = s.split("|")
     try:
         r = json.load(open(f"{d}/{name}.json"))
     except OSError:
-        print(f"| {name} | (no result) |||||||")
+        print(f"| {name} | (no result) ||||||||")
         continue
     rss = r["rssMb"]
-    print(f"| {name} | {' '.join(r['jvmOptions']) or '(none)'} | {rss['idle']} | {rss['max']} | {rss['lastTenthMax']} |"
+    opts = " ".join(r["jvmOptions"]) or "(none)"
+    if arena:
+        opts += f" (and MALLOC_ARENA_MAX={arena})"
+    print(f"| {name} | {opts} | {rss['idle']} | {rss['firstTenthMax']} | {rss['lastTenthMax']} | {rss['max']} |"
           f" {r['ratePerSecond']} | {r['gatewayCpuMsPerSample']} | {r['answered']}/{r['sent']} |")
+print()
+print("RSS in MB of the gateway process; 'first/last tenth max': the largest of the first and last tenth of the")
+print("readings under load (every 5 s).")
 PY

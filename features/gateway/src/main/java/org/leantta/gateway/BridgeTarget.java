@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -21,7 +22,7 @@ record BridgeTarget(boolean enabled, String url, String base, String username, S
         Map<String, String> defaults = MetatypeDefaults.of(ctx, BUNDLE, PID);
         Dictionary<String, Object> props = null;
         try {
-            Configuration[] found = cm.listConfigurations("(" + org.osgi.framework.Constants.SERVICE_PID + "=" + PID + ")");
+            Configuration[] found = cm.listConfigurations("(" + Constants.SERVICE_PID + "=" + PID + ")");
             props = found == null ? null : found[0].getProperties();
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);

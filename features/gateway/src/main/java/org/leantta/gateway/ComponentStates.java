@@ -44,7 +44,8 @@ final class ComponentStates {
             boolean enabled = (Boolean) Reflect.call(scr, api, "isComponentEnabled", d);
             Collection<?> configs = (Collection<?>) Reflect.call(scr, api, "getComponentConfigurationDTOs", d);
             result.put(name, !enabled ? "disabled" : configs.isEmpty()
-                    ? "no configuration: give one in the snapshot or the web console" : problem(configs.iterator().next()));
+                    ? "no configuration: give one in the snapshot or the web console"
+                    : problem(configs.iterator().next()));
         }
         return result;
     }

@@ -73,7 +73,8 @@ public final class HealthWatch implements AutoCloseable {
         while (!closed) {
             try {
                 report(source.health());
-                Thread.sleep((reported == null ? pace.atStart() : serving ? pace.serving() : pace.notServing()).toMillis());
+                Duration next = reported == null ? pace.atStart() : serving ? pace.serving() : pace.notServing();
+                Thread.sleep(next.toMillis());
             } catch (InterruptedException e) {
                 return;
             } catch (Exception | LinkageError e) {

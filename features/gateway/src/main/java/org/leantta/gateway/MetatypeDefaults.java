@@ -25,7 +25,8 @@ final class MetatypeDefaults {
             return Map.of();
         }
         Bundle designating = bundle;
-        Map<String, String> defaults = Reflect.withService(ctx, API, (service, api) -> read(service, api, designating, pid));
+        Map<String, String> defaults = Reflect.withService(ctx, API,
+                (service, api) -> read(service, api, designating, pid));
         return defaults == null ? Map.of() : defaults;
     }
 
@@ -38,7 +39,8 @@ final class MetatypeDefaults {
             Class<?> adApi = loader.loadClass("org.osgi.service.metatype.AttributeDefinition");
             Object info = Reflect.call(service, api, "getMetaTypeInformation", bundle);
             Object ocd = info == null ? null : Reflect.call(info, information, "getObjectClassDefinition", pid, null);
-            Object[] ads = ocd == null ? null : (Object[]) Reflect.call(ocd, ocdApi, "getAttributeDefinitions", ALL_ATTRIBUTES);
+            Object[] ads = ocd == null ? null
+                    : (Object[]) Reflect.call(ocd, ocdApi, "getAttributeDefinitions", ALL_ATTRIBUTES);
             for (Object ad : ads == null ? new Object[0] : ads) {
                 String[] values = (String[]) Reflect.call(ad, adApi, "getDefaultValue");
                 m.put((String) Reflect.call(ad, adApi, "getID"), values == null || values.length == 0 ? "" : values[0]);

@@ -16,6 +16,8 @@ public final class Main {
               tune       choose LeanTTA's defaults on the validation split (training data)
               soak       the gateway runtime under a long sustained load: every sample answered, RSS over time
               threshold  shift-score quantiles on the validation split and the out-of-distribution threshold
+              java-options [COMMAND]  the JVM options COMMAND runs with (default run): run and demo get the
+                         gateway's limits from features/gateway/jvm.options, then LEANTTA_JAVA_OPTS, which wins
               help       this text; 'leantta <command> --help' for a command's options
             """;
 

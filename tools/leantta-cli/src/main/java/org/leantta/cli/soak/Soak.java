@@ -150,8 +150,9 @@ public final class Soak {
         long n = sent.get();
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("date", Instant.now().toString());
-        setup.put("command", "./leantta run (LEANTTA_JAVA_OPTS=" + (s.javaOpts() == null
-                ? String.valueOf(System.getenv("LEANTTA_JAVA_OPTS")) : s.javaOpts()) + ")");
+        String userOpts = s.javaOpts() != null ? s.javaOpts() : System.getenv("LEANTTA_JAVA_OPTS");
+        setup.put("command", "./leantta run" + (userOpts == null || userOpts.isBlank() ? ""
+                : " with LEANTTA_JAVA_OPTS=" + userOpts));
         setup.put("jvmOptions", gateway.jvmOptions());
         setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         setup.put("cpus", Runtime.getRuntime().availableProcessors());

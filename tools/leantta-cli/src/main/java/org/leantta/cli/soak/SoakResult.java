@@ -12,8 +12,8 @@ import java.util.Map;
  */
 public record SoakResult(Map<String, Object> setup, long sent, long predictions, long errorReports, long missing,
         long duplicates, double seconds, double rssIdleMb, double rssFirstTenthMb, double rssLastTenthMb,
-        double rssMaxMb, double rssEndMb, double cpuSeconds, Map<String, Object> gatewayCounters, List<String> errorSamples,
-        List<Series.Point> series) {
+        double rssMaxMb, double rssEndMb, double cpuSeconds, Map<String, Object> gatewayCounters,
+        List<String> errorSamples, List<Series.Point> series) {
 
     public long answered() {
         return predictions + errorReports;
