@@ -57,7 +57,8 @@ public final class GatewayProcess implements AutoCloseable {
                 synchronized (lines) {
                     lines.add(line);
                 }
-                echo.println("  | " + line);
+                // the web console's one-time password stays out of soak logs that get kept
+                echo.println("  | " + line.replaceAll("password \\S+", "password (not shown)"));
                 if (line.startsWith(SERVING)) {
                     serving.countDown();
                 }

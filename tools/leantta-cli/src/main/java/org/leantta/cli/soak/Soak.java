@@ -63,12 +63,7 @@ public final class Soak {
             throw new IOException("the gateway said it is running but does not answer a status command on " + url);
         }
         long pid = gateway.pid();
-        long idleKb = Rss.kilobytes(pid);
-        series.add(new Series.Point(0, 0, 0, idleKb));
-        out.printf("soak: gateway pid %d, idle RSS %.1f MB, JVM options %s%n", pid, idleKb / 1024.0,
-                gateway.jvmOptions());
-        out.printf("soak: %,d samples at %d/s over %d sensors%n%8s %12s %12s %9s %8s%n", s.count(), s.rate(),
-                s.sensors(), "seconds", "sent", "answered", "rate/s", "RSS MB");
+        announce(gateway);
         double cpuBefore = Rss.cpuSeconds(pid);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
@@ -87,6 +82,16 @@ public final class Soak {
         sample(pid, sensor.answers());
         Map<String, Object> status = sensor.status("soak-end", 30_000);
         return result(gateway, sensor.answers(), seconds, cpu, counters(status));
+    }
+
+    /** The idle reading, the gateway's JVM options and the table's header. */
+    private void announce(GatewayProcess gateway) throws IOException {
+        long idleKb = Rss.kilobytes(gateway.pid());
+        series.add(new Series.Point(0, 0, 0, idleKb));
+        out.printf("soak: gateway pid %d, idle RSS %.1f MB, JVM options %s%n", gateway.pid(), idleKb / 1024.0,
+                gateway.jvmOptions());
+        out.printf("soak: %,d samples at %d/s over %d sensors%n%8s %12s %12s %9s %8s%n", s.count(), s.rate(),
+                s.sensors(), "seconds", "sent", "answered", "rate/s", "RSS MB");
     }
 
     private void stream(GatewayProcess gateway, SoakSensor sensor) throws Exception {
