@@ -3,6 +3,7 @@ package org.leantta.gateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Dictionary;
@@ -46,6 +47,7 @@ public final class Gateway implements AutoCloseable {
      */
     private static final String CM_EXPORT = "org.osgi.service.cm;version=\"1.6.1\"";
     private static final String LOCALHOST = "127.0.0.1";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final GatewayOptions options;
     private Framework framework;
@@ -55,6 +57,9 @@ public final class Gateway implements AutoCloseable {
     private String adminPassword;
     private String managerRoot = "/system/console";
     private int httpPort;
+    private HealthCheck health;
+    /** Attached before the bundles start: a configuration refused at activation is logged then. */
+    private ComponentLog bridgeLog;
 
     public Gateway(GatewayOptions options) {
         this.options = options;
@@ -92,6 +97,7 @@ public final class Gateway implements AutoCloseable {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Gateway.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the classpath"));
         framework = factory.newFramework(props);
+        bridgeLog = ComponentLog.attach(HealthCheck.BRIDGE_LOGGER);
         try {
             launch(jars, configurations);
         } catch (Exception | Error e) {
@@ -190,6 +196,18 @@ public final class Gateway implements AutoCloseable {
         return "http://" + LOCALHOST + ":" + httpPort + managerRoot;
     }
 
+    /**
+     * Whether the gateway serves: the LeanTTA model and MQTT bridge components active, the model ready, the bridge
+     * answering a status command on its broker (within 3 s); else what is wrong, from the components' own status.
+     */
+    public synchronized Health health() throws Exception {
+        BundleContext ctx = bundleContext();
+        if (health == null) {
+            health = new HealthCheck(ctx, configurationAdmin(), bridgeLog, PROBE_TIMEOUT);
+        }
+        return health.check();
+    }
+
     /** Blocks until the framework stops (for a foreground {@code ./leantta run}). */
     public void awaitStop() throws InterruptedException {
         running().waitForStop(0);
@@ -209,6 +227,11 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         try {
+            if (health != null) {
+                health.close();
+                health = null;
+            }
+            bridgeLog.close();
             if (configAdmin != null) {
                 configAdmin.close();
             }

@@ -1,6 +1,7 @@
 package org.leantta.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.leantta.core.data.ImageSet;
@@ -10,6 +11,7 @@ import org.leantta.core.shift.Corruptions;
 import org.leantta.core.shift.StreamItem;
 import org.leantta.core.shift.Streams;
 import org.leantta.gateway.Gateway;
+import org.leantta.gateway.HealthWatch;
 
 /**
  * {@code leantta demo}: the gateway runtime, an embedded broker when none is given, and a sensor that replays the
@@ -35,6 +37,23 @@ final class DemoCommand {
         this.out = out;
     }
 
+    /** What the demo runs, closed in reverse order of start (a Ctrl-C closes it from the shutdown hook). */
+    private static final class Session implements AutoCloseable {
+        volatile EmbeddedBroker broker;
+        volatile Gateway gateway;
+        volatile HealthWatch watch;
+        volatile Replay replay;
+
+        @Override
+        public void close() throws Exception {
+            for (AutoCloseable c : new AutoCloseable[] {replay, watch, gateway, broker}) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+        }
+    }
+
     int run(Args args) throws Exception {
         long count = args.integer("count", Integer.MAX_VALUE);
         long duration = args.integer("duration", Integer.MAX_VALUE);
@@ -50,47 +69,46 @@ final class DemoCommand {
         }
         List<Corruption> shifts = Corruptions.parse(shiftSpec);
         ImageSet data = Shipped.testSet();
-        EmbeddedBroker broker = null;
-        if (settings.broker() == null) {
-            broker = new EmbeddedBroker();
-            settings = new GatewayLauncher.Settings(settings.snapshot(), broker.url(), settings.device(),
-                    settings.httpPort());
-            out.printf("demo: embedded MQTT broker at %s%n", broker.url());
-        }
-        Gateway gateway = null;
-        Replay replay = null;
-        Thread hook = null;
+        long deadline = System.nanoTime() + Math.min(duration, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L;
+        Session session = new Session();
+        Thread hook = GatewayLauncher.closeOnExit(session);
         try {
-            gateway = GatewayLauncher.start(settings, out, true);
+            settings = start(session, settings);
+            if (!session.watch.awaitServing(Duration.ofNanos(deadline - System.nanoTime()))) {
+                out.println("demo: the gateway did not serve within --duration");
+                return 1;
+            }
             String base = "leantta/" + settings.device() + "/";
             out.printf("demo: sensor topic %ssensors/camera, predictions on %spredictions/camera, "
                     + "commands on %scommands/<reset|enable|disable|rollback|status>%n", base, base, base);
-            replay = new Replay(settings.broker(), base, data, schedule(data.count(), shifts, severity, block), out);
-            hook = GatewayLauncher.closeOnExit(replay, gateway, broker == null ? () -> { } : broker);
+            session.replay = new Replay(settings.broker(), base, data, schedule(data.count(), shifts, severity, block),
+                    out);
             out.printf("demo: replaying the test split, %d samples per condition: clean, then %s at severity %d, "
                     + "repeating; Ctrl-C stops%n", block, shiftSpec, severity);
-            replay.run(count, System.nanoTime() + Math.min(duration, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L,
-                    every, window);
+            session.replay.run(count, deadline, every, window);
         } finally {
-            if (hook != null && !Thread.currentThread().isInterrupted()) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    return 0; // Ctrl-C: the hook closes everything
-                }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return 0; // Ctrl-C: the hook closes everything
             }
-            if (replay != null) {
-                replay.close();
-            }
-            if (gateway != null) {
-                gateway.close();
-            }
-            if (broker != null) {
-                broker.close();
-            }
+            session.close();
         }
         out.println("demo: stopped");
         return 0;
+    }
+
+    /** The embedded broker unless one is given, the gateway on it and its watch; the settings with the broker. */
+    private GatewayLauncher.Settings start(Session session, GatewayLauncher.Settings settings) throws Exception {
+        if (settings.broker() == null) {
+            session.broker = new EmbeddedBroker();
+            settings = new GatewayLauncher.Settings(settings.snapshot(), session.broker.url(), settings.device(),
+                    settings.httpPort());
+            out.printf("demo: embedded MQTT broker at %s%n", session.broker.url());
+        }
+        session.gateway = GatewayLauncher.start(settings, out, true);
+        session.watch = HealthWatch.start(session.gateway, out::println, RunCommand.PATIENCE);
+        return settings;
     }
 
     private static List<StreamItem> schedule(int n, List<Corruption> shifts, int severity, int block) {

@@ -15,7 +15,10 @@ public final class Main {
               bench-mqtt end-to-end latency and sustained rate through an MQTT broker (default vs recommended)
               quantize   int8 post-training quantization (QDQ) keeping the adaptable layers
               tune       choose LeanTTA's defaults on the validation split (training data)
+              soak       the gateway runtime under a long sustained load: every sample answered, RSS over time
               threshold  shift-score quantiles on the validation split and the out-of-distribution threshold
+              java-options [COMMAND]  the JVM options COMMAND runs with (default run): run and demo get the
+                         gateway's limits from features/gateway/jvm.options, then LEANTTA_JAVA_OPTS, which wins
               help       this text; 'leantta <command> --help' for a command's options
             """;
 
@@ -31,6 +34,7 @@ public final class Main {
         String help = switch (command) {
             case "demo" -> DemoCommand.HELP;
             case "run" -> RunCommand.HELP;
+            case "soak" -> SoakCommand.HELP;
             case "threshold" -> ThresholdCommand.HELP;
             case "evaluate" -> EvaluateCommand.HELP;
             case "bench" -> BenchCommand.HELP;
@@ -48,6 +52,7 @@ public final class Main {
             return switch (command) {
                 case "demo" -> new DemoCommand(out).run(a);
                 case "run" -> new RunCommand(out).run(a);
+                case "soak" -> new SoakCommand(out).run(a);
                 case "threshold" -> new ThresholdCommand(out).run(a);
                 case "evaluate" -> new EvaluateCommand(out).run(a);
                 case "bench" -> new BenchCommand(out).run(a);

@@ -1,0 +1,90 @@
+package org.leantta.cli.soak;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A Mosquitto broker on a free loopback port, without persistence, stopped on close. */
+public final class Mosquitto implements AutoCloseable {
+    private static final String[] BINARIES = {"/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"};
+    private final Process process;
+    private final int port;
+    private final Path dir;
+
+    private Mosquitto(Process process, int port, Path dir) {
+        this.process = process;
+        this.port = port;
+        this.dir = dir;
+    }
+
+    /** Starts one and waits (up to 15 s) until it accepts connections. */
+    public static Mosquitto start() throws IOException, InterruptedException {
+        String binary = find();
+        int port = freePort();
+        Path dir = Files.createTempDirectory("leantta-mosquitto");
+        Path conf = dir.resolve("mosquitto.conf");
+        // a queue limit far above anything a soak keeps in flight: the broker never drops for the gateway
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
+                + "max_queued_messages 100000\nset_tcp_nodelay true\n");
+        Process p = new ProcessBuilder(binary, "-c", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        Mosquitto m = new Mosquitto(p, port, dir);
+        // a soak stopped with Ctrl-C leaves no broker behind
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!accepts(port)) {
+            if (!p.isAlive() || System.currentTimeMillis() > deadline) {
+                m.close();
+                throw new IOException("mosquitto did not start on port " + port + ": "
+                        + Files.readString(dir.resolve("mosquitto.log")));
+            }
+            Thread.sleep(50);
+        }
+        return m;
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    private static String find() throws IOException {
+        for (String p : BINARIES) {
+            if (new File(p).canExecute()) {
+                return p;
+            }
+        }
+        throw new IOException("mosquitto is not installed: the soak needs a real broker (apt-get install mosquitto),"
+                + " or give one with --broker URL");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+        try (var files = Files.list(dir)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
+        }
+        dir.toFile().delete();
+    }
+}
