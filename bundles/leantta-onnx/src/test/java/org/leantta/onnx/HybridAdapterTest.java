@@ -2,6 +2,7 @@ package org.leantta.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.Random;
@@ -45,7 +46,7 @@ class HybridAdapterTest {
             assertThat(last.sourceShift()).as("one run's score, once the estimate learned the drift, is what is left "
                     + "after its correction").isLessThan(driftedStateless - 0.05f);
             assertThat((double) hybrid.describe().get("statelessShift")).as("the stream's own drift, from the trust "
-                    + "check's stateless runs").isCloseTo(driftedStateless, org.assertj.core.api.Assertions.within(0.05));
+                    + "check's stateless runs").isCloseTo(driftedStateless, within(0.05));
             float[] adapted = hybrid.predict(probe, knobs).output().logits();
             assertThat(CompiledGraphTest.maxAbsDiff(adapted, stateless.logits()))
                     .as("the estimate moved with the drifted stream").isGreaterThan(1e-3);

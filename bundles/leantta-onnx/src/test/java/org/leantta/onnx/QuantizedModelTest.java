@@ -126,7 +126,8 @@ class QuantizedModelTest {
         ModelProto full = new Quantizer(LayerSelection.parse("none")).quantize(fp32, ranges);
         ModelProto refolded = Refold.of(partial);
         assertThat(count(refolded, "BatchNormalization")).isZero();
-        assertThat(optimizedOps(refolded.toByteArray(), "refolded")).isEqualTo(optimizedOps(full.toByteArray(), "full"));
+        assertThat(optimizedOps(refolded.toByteArray(), "refolded"))
+                .isEqualTo(optimizedOps(full.toByteArray(), "full"));
         assertThat(optimizedOps(partial.toByteArray(), "partial")).containsKey("BatchNormalization");
         ImageSet test = Shipped.testSet().limit(64);
         float[] x = new float[test.count() * test.imageSize()];

@@ -157,23 +157,35 @@ final class BenchCommand {
         };
     }
 
-    /** Timed runs, interleaved and rotating the order each round; ns per run per runner. */
+    /** Timed runs, interleaved run by run and rotating the order each round; ns per run per runner. */
     static long[][] time(List<Method.Runner> runners, ImageSet data, int warmup, int iterations) throws Exception {
+        return time(runners, data, warmup, iterations, 1);
+    }
+
+    /**
+     * Timed runs, interleaved in blocks of {@code block} consecutive runs per runner (rotating the order each
+     * round), so that all see the same machine load; ns per run per runner. With many sessions, blocks keep each
+     * one as warm in the caches as a gateway keeps the one it runs.
+     */
+    static long[][] time(List<Method.Runner> runners, ImageSet data, int warmup, int iterations, int block)
+            throws Exception {
         int n = runners.size();
+        int total = warmup + iterations;
         long[][] t = new long[n][iterations];
         float[][] samples = new float[data.count()][];
         for (int i = 0; i < samples.length; i++) {
             samples[i] = data.image(i);
         }
-        for (int i = 0; i < warmup + iterations; i++) {
-            float[] x = samples[i % samples.length];
+        for (int first = 0; first < total; first += block) {
             for (int k = 0; k < n; k++) {
-                int r = (i + k) % n;
-                long start = System.nanoTime();
-                runners.get(r).run(x, 1);
-                long ns = System.nanoTime() - start;
-                if (i >= warmup) {
-                    t[r][i - warmup] = ns;
+                int r = (first / block + k) % n;
+                for (int i = first; i < Math.min(first + block, total); i++) {
+                    long start = System.nanoTime();
+                    runners.get(r).run(samples[i % samples.length], 1);
+                    long ns = System.nanoTime() - start;
+                    if (i >= warmup) {
+                        t[r][i - warmup] = ns;
+                    }
                 }
             }
         }

@@ -45,14 +45,17 @@ final class DepthStudy {
         }
     }
 
-    /** Batch-1 latencies of the methods on sessions compiled for one sample per run, as a gateway runs them. */
+    /**
+     * Batch-1 latencies of the methods on sessions compiled for one sample per run, as a gateway runs them; in
+     * blocks of 50 runs per session, since nine sessions run by run would each start cold in the caches.
+     */
     private static long[][] latencies(ModelProto model, List<Method> methods, ImageSet data) throws Exception {
         List<Method.Runner> single = new ArrayList<>();
         try {
             for (Method m : methods) {
                 single.add(m.open(model, SessionSettings.threads(1), true));
             }
-            return BenchCommand.time(single, data.limit(256), 200, 1000);
+            return BenchCommand.time(single, data.limit(256), 200, 1000, 50);
         } finally {
             for (Method.Runner r : single) {
                 r.close();

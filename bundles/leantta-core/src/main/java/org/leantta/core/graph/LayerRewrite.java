@@ -54,7 +54,8 @@ final class LayerRewrite {
         String t = shift == null ? layer.inputName() : shift.input();
         long[] axes = layout.statisticsAxes();
         boolean keep = !layout.channel();
-        String mu = emit.reduce("ReduceMean", shift == null ? GraphNames.sampleMean(l) : p + "s_mean", keep, t, axes);
+        String muName = shift == null ? GraphNames.sampleMean(l) : p + "s_mean";
+        String mu = emit.reduce("ReduceMean", muName, keep, t, axes);
         String ex2 = emit.reduce("ReduceMean", p + "mean_sq", keep, emit.op("Mul", p + "sq", t, t), axes);
         String varT = emit.op("Sub", GraphNames.sampleVar(l), ex2,
                 emit.op("Mul", p + "mean_squared", mu, mu));
@@ -86,7 +87,8 @@ final class LayerRewrite {
         String k = emit.op("Div", p + "k", knobs.oneMinusTau, sd);
         String tail = layout.channel() ? varA
                 : emit.op("Add", p + "anchor_var_tail", varA, emit.constant(layer.stats().epsilon()));
-        String mean = shift == null ? muA : emit.op("Sub", p + "anchor_mean_s", muA, vector("input_shift", shift.shift()));
+        String mean = shift == null ? muA
+                : emit.op("Sub", p + "anchor_mean_s", muA, vector("input_shift", shift.shift()));
         return new Anchor(mean, varA, tail, k);
     }
 
@@ -116,8 +118,8 @@ final class LayerRewrite {
             return;
         }
         String scale = emit.op("Div", p + "scale", g, emit.op("Sqrt", p + "std", var));
-        String shift = emit.op("Sub", p + "shift", beta, emit.op("Mul", p + "mean_scaled", mean, scale));
-        emit.opTo("Add", p + "y", layer.outputName(), List.of(), emit.op("Mul", p + "x_scaled", t, scale), shift);
+        String offset = emit.op("Sub", p + "offset", beta, emit.op("Mul", p + "mean_scaled", mean, scale));
+        emit.opTo("Add", p + "y", layer.outputName(), List.of(), emit.op("Mul", p + "x_scaled", t, scale), offset);
     }
 
     /** A per-channel constant of this layer in the layout's vector shape (made once per name). */

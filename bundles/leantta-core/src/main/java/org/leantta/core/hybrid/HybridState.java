@@ -180,7 +180,8 @@ public final class HybridState {
      * runs with the estimate no longer show once it has learned a persistent shift.
      */
     public void observeStatelessShift(double shift) {
-        statelessShift = statelessShift < 0 ? shift : statelessShift + settings.detectorRate() * (shift - statelessShift);
+        statelessShift = statelessShift < 0 ? shift
+                : statelessShift + settings.detectorRate() * (shift - statelessShift);
     }
 
     /** The smoothed stateless shift score of the trust check's samples, or -1 before the first. */
