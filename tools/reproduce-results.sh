@@ -22,6 +22,8 @@ run quantize --out "$INT8_ALL" --adapt-layers all > /dev/null
 run evaluate --model "$INT8_ALL" --limit 2000 --severities 3,5 \
     --sweep-layers "none;first:1;first:3;first:5;first:7;last:3;last:5;all" > "$OUT/depth-int8.txt"
 run bench --int8 "$INT8" --profile > "$OUT/bench.txt"
+run quantize --out "$SNAP/int8-fused.onnx" --adapt-layers none > /dev/null
+run bench --int8 "$SNAP/int8-fused.onnx" --profile > "$OUT/bench-int8-fused.txt"
 run threshold > "$OUT/threshold.txt"
 "$ROOT/tools/hybrid-results.sh"
 "$ROOT/tools/heldout-results.sh" > /dev/null
