@@ -8,6 +8,7 @@ import org.leantta.core.Defaults;
 import org.leantta.core.data.ImageSet;
 import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
+import org.leantta.cli.soak.Mosquitto;
 import org.leantta.gateway.Gateway;
 import org.leantta.onnx.SessionSettings;
 
@@ -34,7 +35,7 @@ final class BenchMqttCommand {
     }
 
     /** A broker to measure through and how it is labelled. */
-    private record Target(String label, String url, MosquittoProcess process) {
+    private record Target(String label, String url, Mosquitto broker) {
     }
 
     int run(Args args) throws Exception {
@@ -51,7 +52,7 @@ final class BenchMqttCommand {
                 + "model): %.0f samples/s%n", raw);
         List<String[]> rows = new ArrayList<>();
         for (Target t : targets(broker)) {
-            try (MosquittoProcess ignored = t.process()) {
+            try (Mosquitto ignored = t.broker()) {
                 rows.add(measure(t, test.image(0), seconds, window, raw));
             }
         }
@@ -66,13 +67,12 @@ final class BenchMqttCommand {
         if (broker != null) {
             return List.of(new Target(broker, broker, null));
         }
-        String binary = MosquittoProcess.binary();
-        if (binary == null) {
+        if (!Mosquitto.installed()) {
             throw new Args.UsageException("mosquitto is not installed: install it (apt-get install mosquitto) or "
                     + "give --broker URL");
         }
-        MosquittoProcess plain = MosquittoProcess.start(binary, "");
-        MosquittoProcess fast = MosquittoProcess.start(binary, "set_tcp_nodelay true\n");
+        Mosquitto plain = Mosquitto.start("");
+        Mosquitto fast = Mosquitto.start("set_tcp_nodelay true\n");
         return List.of(new Target("mosquitto (defaults)", plain.url(), plain),
                 new Target("mosquitto set_tcp_nodelay true", fast.url(), fast));
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.cloudconnection.publisher.CloudPublisher;
 import org.eclipse.kura.cloudconnection.request.RequestHandler;
@@ -59,7 +60,8 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
     public static final String PID = "org.leantta.kura.cloud.CloudFront";
     public static final String REQUEST_HANDLER_ID = "LEANTTA-V1";
     private static final Logger LOG = LoggerFactory.getLogger(CloudFront.class);
-    private static final String SENSOR_NAME = "[A-Za-z0-9._-]{1,128}";
+    /** A sensor name may become a topic level of the publisher ($sensor); compiled once, checked per sample. */
+    private static final Pattern SENSOR_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final List<String> EXEC = List.of("reset", "enable", "disable", "rollback");
     private static final List<String> GET = List.of("status", "configuration");
     private static final String REQUESTER = "requester.client.id";
@@ -229,7 +231,7 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
         Object sensorMetric = payload.getMetric("sensor");
         String sensor = sensorMetric == null ? config.default_sensor() : String.valueOf(sensorMetric);
         byte[] body = payload.getBody() == null ? new byte[0] : payload.getBody();
-        if (!sensor.matches(SENSOR_NAME)) {
+        if (!SENSOR_NAME.matcher(sensor).matches()) {
             return new Item.Rejected(sink.sampleOrigin("?"), null, null, "sensor metric must be 1-128 letters, "
                     + "digits or ._- (it may become a topic level), got " + Json.compact(sensor), body.length);
         }

@@ -8,7 +8,10 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A Mosquitto broker on a free loopback port, without persistence, stopped on close. */
+/**
+ * A Mosquitto broker on a free loopback port, without persistence, stopped on close; for the soak and the MQTT
+ * benchmark.
+ */
 public final class Mosquitto implements AutoCloseable {
     private static final String[] BINARIES = {"/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"};
     private final Process process;
@@ -21,15 +24,27 @@ public final class Mosquitto implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Starts one and waits (up to 15 s) until it accepts connections. */
+    /** The soak's broker: it never drops for the gateway, and sends small packets at once. */
     public static Mosquitto start() throws IOException, InterruptedException {
+        // a queue limit far above anything a soak keeps in flight: the broker never drops for the gateway
+        return start("max_queued_messages 100000\nset_tcp_nodelay true\n");
+    }
+
+    /** Whether a mosquitto binary is installed. */
+    public static boolean installed() {
+        return binary() != null;
+    }
+
+    /**
+     * Starts one with these configuration lines after the loopback listener (anonymous, no persistence) and waits
+     * (up to 15 s) until it accepts connections.
+     */
+    public static Mosquitto start(String config) throws IOException, InterruptedException {
         String binary = find();
         int port = freePort();
         Path dir = Files.createTempDirectory("leantta-mosquitto");
         Path conf = dir.resolve("mosquitto.conf");
-        // a queue limit far above anything a soak keeps in flight: the broker never drops for the gateway
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "max_queued_messages 100000\nset_tcp_nodelay true\n");
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n" + config);
         Process p = new ProcessBuilder(binary, "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         Mosquitto m = new Mosquitto(p, port, dir);
@@ -51,14 +66,22 @@ public final class Mosquitto implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
-    private static String find() throws IOException {
+    private static String binary() {
         for (String p : BINARIES) {
             if (new File(p).canExecute()) {
                 return p;
             }
         }
-        throw new IOException("mosquitto is not installed: the soak needs a real broker (apt-get install mosquitto),"
-                + " or give one with --broker URL");
+        return null;
+    }
+
+    private static String find() throws IOException {
+        String binary = binary();
+        if (binary == null) {
+            throw new IOException("mosquitto is not installed: this command needs a real broker (apt-get install "
+                    + "mosquitto), or give one with --broker URL");
+        }
+        return binary;
     }
 
     private static int freePort() throws IOException {
