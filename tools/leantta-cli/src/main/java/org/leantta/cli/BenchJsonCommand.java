@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
 import org.leantta.core.json.Json;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
 
 /**
  * {@code leantta bench-json}: time and memory of the JSON steps on a gateway's hot path, per message: decoding a
