@@ -165,11 +165,14 @@ class DeploymentPackageIT {
             Bundle host = bundle(bundles, HOST);
             assertThat(host.entries()).as("%s carries no native library (its fragments do)", HOST)
                     .noneMatch(n -> n.startsWith("ai/onnxruntime/native/"));
-            // ONNX Runtime's Java classes are in the host, the protobuf and Paho classes too (embedded, not imported)
+            // ONNX Runtime's Java classes are in the host, the protobuf, Paho and Jackson classes too (embedded, not
+            // imported), Jackson with its licence
             assertThat(host.entries()).contains("ai/onnxruntime/OnnxRuntime.class",
                     "com/google/protobuf/GeneratedMessageV3.class", "ai/onnx/proto/OnnxMl.class",
                     "org/eclipse/paho/client/mqttv3/MqttAsyncClient.class",
-                    "META-INF/services/org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory");
+                    "META-INF/services/org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory",
+                    "tools/jackson/core/json/JsonFactory.class", "META-INF/jackson-core/LICENSE",
+                    "META-INF/jackson-core/NOTICE");
 
             Bundle fragment = bundle(bundles, p.fragment());
             assertThat(fragment.manifest().getValue("Fragment-Host")).as("Fragment-Host of %s", p.fragment())
