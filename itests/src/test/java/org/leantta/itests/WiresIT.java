@@ -23,7 +23,6 @@ import org.eclipse.kura.wire.WireRecord;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.leantta.api.AdaptationControl;
 import org.leantta.api.Encoding;
 import org.leantta.api.Prediction;
 import org.leantta.api.Predictor;
@@ -44,7 +43,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Two LeanTTA models side by side (factory instances, as Kura creates them) and a LeanTTA Wire component on each,
  * in Equinox, driven through a test double of Kura's wire graph (bundle org.leantta.kura.fakes): Kura's own wire
- * graph cannot run off a gateway. Also the model configured under its old singleton pid, and the inference engine.
+ * graph cannot run off a gateway. Also the inference engine. (The model configured
+ * under its old singleton pid, with no factory instance, is what CloudFrontIT and the other tests run.)
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -132,19 +132,6 @@ public class WiresIT {
     }
 
     @Test
-    public void theModelsOldSingletonPidStillStartsOneMore() throws Exception {
-        Configuration c = configurationAdmin.getConfiguration(MODEL, "?");
-        if (c.getProperties() == null) {
-            c.update(new Hashtable<>(Map.of("adaptation.mode", "stateless")));
-        }
-
-        AdaptationControl old = await(AdaptationControl.class, null);
-
-        assertEquals(MODEL, old.status().get("pid"));
-        assertEquals(Boolean.TRUE, old.status().get("ready"));
-    }
-
-    @Test
     public void theInferenceEngineServesTheBuiltInModel() throws Exception {
         Configuration c = configurationAdmin.getConfiguration(ENGINE, "?");
         if (c.getProperties() == null) {
@@ -171,10 +158,9 @@ public class WiresIT {
         c.update(d);
     }
 
-    /** The service of that type with that kura.service.pid (null: the one with the old singleton pid). */
+    /** The service of that type with that kura.service.pid. */
     private <T> T await(Class<T> type, String kuraPid) throws Exception {
-        String filter = "(&(objectClass=" + type.getName() + ")"
-                + (kuraPid == null ? "(service.pid=" + MODEL + ")" : "(kura.service.pid=" + kuraPid + ")") + ")";
+        String filter = "(&(objectClass=" + type.getName() + ")(kura.service.pid=" + kuraPid + "))";
         ServiceTracker<T, T> t = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter), null);
         t.open();
         T service = t.waitForService(TIMEOUT_MS);
