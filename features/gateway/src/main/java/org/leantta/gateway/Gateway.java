@@ -186,6 +186,14 @@ public final class Gateway implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The pid under which a component is configured (the web console's configMgr/&lt;pid&gt;): its own, else its
+     * first factory instance's (the model of the shipped snapshot: org.leantta.kura.model.LeanTtaModel~leantta-model).
+     */
+    public String configurationPid(String component) {
+        return ConfigurationPids.of(configurationAdmin(), component);
+    }
+
     public BundleContext bundleContext() {
         return running().getBundleContext();
     }

@@ -36,7 +36,7 @@ record TensorSamples(float[][] samples, Encoding encoding) {
             return new TensorSamples(split(RawValues.uint8(bytes(t.getData(Byte.class))), n, count, d), Encoding.UINT8);
         }
         if (UINT8.equals(type) && t.getType() == Integer.class) {
-            return new TensorSamples(split(ints(t.getData(Integer.class)), n, count, d), Encoding.UINT8);
+            return new TensorSamples(split(floats(t.getData(Integer.class)), n, count, d), Encoding.UINT8);
         }
         throw invalid("tensor '" + d.getName() + "' is " + type + " with " + t.getType().getSimpleName()
                 + " values: expected FP32 with Float values (or Byte values: uint8, or float32 little-endian) or "
@@ -86,11 +86,12 @@ record TensorSamples(float[][] samples, Encoding encoding) {
         return (int) n;
     }
 
-    private static float[] floats(Optional<List<Float>> data) throws KuraException {
-        List<Float> l = present(data);
+    /** Float or Integer values as floats. */
+    private static float[] floats(Optional<? extends List<? extends Number>> data) throws KuraException {
+        List<? extends Number> l = present(data);
         float[] out = new float[l.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = l.get(i);
+            out[i] = l.get(i).floatValue();
         }
         return out;
     }
@@ -104,17 +105,8 @@ record TensorSamples(float[][] samples, Encoding encoding) {
         return out;
     }
 
-    private static float[] ints(Optional<List<Integer>> data) throws KuraException {
-        List<Integer> l = present(data);
-        float[] out = new float[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = l.get(i);
-        }
-        return out;
-    }
-
-    private static <T> List<T> present(Optional<List<T>> data) throws KuraException {
-        List<T> l = data.orElseThrow(() -> invalid("the tensor has no data"));
+    private static <L extends List<?>> L present(Optional<L> data) throws KuraException {
+        L l = data.orElseThrow(() -> invalid("the tensor has no data"));
         if (l.contains(null)) {
             throw invalid("the tensor's data holds null values");
         }

@@ -70,7 +70,7 @@ final class ProbeRun implements Runnable {
         Map<String, Bundle> configured = new LinkedHashMap<>();
         if (cm != null && metatype != null) {
             // Kura's wire graph is not part of the stack: a test double stands in for its WireHelperService
-            context.registerService(WireHelperService.class, new WireHelperDouble(), null);
+            context.registerService(WireHelperService.class, WireHelperDouble.create(), null);
             configured = configure(dpBundles, metatype, cm);
         }
         if (scr != null) {
