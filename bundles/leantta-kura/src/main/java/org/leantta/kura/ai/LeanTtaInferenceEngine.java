@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,12 +190,5 @@ public final class LeanTtaInferenceEngine implements InferenceEngineService, Con
     @Override
     public boolean isEngineReady() {
         return active;
-    }
-
-    /** Each loaded model's state, by name. */
-    Map<String, Object> status() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        loaded.forEach((name, model) -> m.put(name, model.status()));
-        return m;
     }
 }

@@ -99,10 +99,6 @@ final class ServedModel implements AutoCloseable {
         return b.build();
     }
 
-    Map<String, Object> status() {
-        return model.status();
-    }
-
     @Override
     public void close() {
         model.deactivate();

@@ -35,11 +35,6 @@ public final class FakeWireGraph implements WireHelperService {
         wires.getOrDefault(emitterPid, List.of()).forEach(r -> r.onWireReceive(envelope));
     }
 
-    /** The pids of the components that asked for a WireSupport. */
-    public List<String> components() {
-        return List.copyOf(pids.values());
-    }
-
     @Override
     public WireSupport newWireSupport(WireComponent wireComponent, ServiceReference<WireComponent> ref) {
         Object pid = ref == null ? null : ref.getProperty(KURA_SERVICE_PID);
