@@ -32,6 +32,8 @@ final class OsgiRuntime {
                 mavenBundle("org.apache.felix", "org.apache.felix.scr", required("version.scr")),
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin", required("version.configadmin")),
                 mavenBundle("org.apache.felix", "org.apache.felix.metatype", required("version.metatype")),
+                // the Wire Admin API, as on Kura: Kura's wire types extend it
+                mavenBundle("org.osgi", "org.osgi.service.wireadmin", "1.0.2"),
                 // the jars this build just made, by file: a mvn: URL could pick an older installed one
                 built("leantta.bundle.api"),
                 built("leantta.bundle.kuraapi"),
@@ -44,7 +46,7 @@ final class OsgiRuntime {
                 // org.leantta.kura wires to nothing but Kura's API, OSGi, slf4j, the JDK and org.leantta.api.
                 built("leantta.bundle.core"),
                 built("leantta.bundle.tooling"),
-                // test doubles of Kura's cloud services (CloudFrontIT registers them; never deployed)
+                // test doubles of Kura's cloud services and wire graph (CloudFrontIT, WiresIT register them; never deployed)
                 built("leantta.bundle.fakes"),
                 mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3", required("version.paho")),
                 junitBundles());

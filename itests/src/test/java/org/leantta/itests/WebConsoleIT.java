@@ -87,7 +87,7 @@ class WebConsoleIT {
     private static void givenTheModelPageIsOpen() {
         // basic auth: Chromium takes the credentials from the URL and reuses them for the page's requests
         browser.get(gateway.webConsoleUrl().replace("http://", "http://" + gateway.adminUser() + ":"
-                + gateway.adminPassword() + "@") + "/configMgr/" + MODEL);
+                + gateway.adminPassword() + "@") + "/configMgr/" + gateway.configurationPid(MODEL));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.ui-dialog form#editorForm")));
         WebElement title = browser.findElement(By.cssSelector("div.ui-dialog .ui-dialog-title"));

@@ -36,6 +36,9 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public final class Gateway implements AutoCloseable {
 
+    /** A snapshot configuration with this property is an instance of that factory (Kura's snapshots). */
+    static final String FACTORY_PID = "service.factoryPid";
+    static final String KURA_SERVICE_PID = "kura.service.pid";
     public static final String WEB_CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
     public static final String WEB_CONSOLE_USER = "admin";
 
@@ -142,11 +145,19 @@ public final class Gateway implements AutoCloseable {
             throws IOException {
         for (Map.Entry<String, Map<String, Object>> e : configurations.entrySet()) {
             String pid = e.getKey();
-            // "?": a multi-location binding, so whichever bundle registers the pid gets it
-            Configuration c = cm.getConfiguration(pid, "?");
+            Object factoryPid = e.getValue().get(FACTORY_PID);
+            // "?": a multi-location binding, so whichever bundle registers the pid gets it; a factory instance is
+            // named by the snapshot's pid, which becomes its kura.service.pid, as Kura does
+            Configuration c = factoryPid == null ? cm.getConfiguration(pid, "?")
+                    : cm.getFactoryConfiguration(factoryPid.toString(), pid, "?");
             Dictionary<String, Object> d = c.getProperties() != null ? c.getProperties() : new Hashtable<>();
             for (Map.Entry<String, Object> p : e.getValue().entrySet()) {
-                d.put(p.getKey(), p.getValue());
+                if (!p.getKey().equals(FACTORY_PID) && !p.getKey().equals(Constants.SERVICE_PID)) {
+                    d.put(p.getKey(), p.getValue());
+                }
+            }
+            if (factoryPid != null && d.get(KURA_SERVICE_PID) == null) {
+                d.put(KURA_SERVICE_PID, pid);
             }
             try {
                 c.update(d);
@@ -162,8 +173,25 @@ public final class Gateway implements AutoCloseable {
         if (options.snapshot() != null) {
             KuraSnapshot.read(options.snapshot()).configurations().forEach((pid, p) -> all.put(pid, new LinkedHashMap<>(p)));
         }
-        options.overrides().forEach((pid, p) -> all.computeIfAbsent(pid, k -> new LinkedHashMap<>()).putAll(p));
+        options.overrides().forEach((pid, p) -> {
+            // an override for a factory pid applies to each of its instances in the snapshot
+            List<Map<String, Object>> instances = all.values().stream()
+                    .filter(c -> pid.equals(c.get(FACTORY_PID))).toList();
+            if (instances.isEmpty()) {
+                all.computeIfAbsent(pid, k -> new LinkedHashMap<>()).putAll(p);
+            } else {
+                instances.forEach(c -> c.putAll(p));
+            }
+        });
         return all;
+    }
+
+    /**
+     * The pid under which a component is configured (the web console's configMgr/&lt;pid&gt;): its own, else its
+     * first factory instance's (the model of the shipped snapshot: org.leantta.kura.model.LeanTtaModel~leantta-model).
+     */
+    public String configurationPid(String component) {
+        return ConfigurationPids.of(configurationAdmin(), component);
     }
 
     public BundleContext bundleContext() {

@@ -38,10 +38,11 @@ final class HealthCheck implements AutoCloseable {
         List<String> notes = new ArrayList<>();
         Map<String, String> states = ComponentStates.of(ctx, List.of(MODEL_PID, BridgeTarget.PID));
         String modelState = states.get(MODEL_PID);
+        String modelPid = ConfigurationPids.of(cm, MODEL_PID);
         if (modelState != null) {
-            problems.add(new Problem(MODEL, MODEL_PID, modelState, null, false));
+            problems.add(new Problem(MODEL, modelPid, modelState, null, false));
         } else {
-            model(problems, notes);
+            model(modelPid, problems, notes);
         }
         String bridgeState = states.get(BridgeTarget.PID);
         BridgeTarget target = BridgeTarget.read(ctx, cm);
@@ -56,13 +57,13 @@ final class HealthCheck implements AutoCloseable {
         return new Health(problems, notes, "MQTT " + target.where());
     }
 
-    private void model(List<Problem> problems, List<String> notes) {
+    private void model(String modelPid, List<Problem> problems, List<String> notes) {
         ModelStatus s = ModelStatus.read(ctx);
         if (s == null) {
-            problems.add(new Problem(MODEL, MODEL_PID, "its service is not registered yet", null, false));
+            problems.add(new Problem(MODEL, modelPid, "its service is not registered yet", null, false));
         } else if (!s.ready()) {
             // not ready without a refused configuration: still loading
-            problems.add(new Problem(MODEL, MODEL_PID, s.refusedConfiguration() == null ? "loading the model"
+            problems.add(new Problem(MODEL, modelPid, s.refusedConfiguration() == null ? "loading the model"
                     : "configuration refused: " + s.refusedConfiguration(), null, s.refusedConfiguration() != null));
         } else if (s.refusedConfiguration() != null) {
             notes.add(MODEL + ": configuration refused, the previous one stays in force: " + s.refusedConfiguration());

@@ -33,10 +33,14 @@ class GatewayHealthIT {
                     .isEqualTo("LeanTTA model: no configuration: give one in the snapshot or the web console");
             assertThat(unconfigured.problems().get(1).headline())
                     .startsWith("MQTT bridge: waiting for the services it needs: ")
-                    .contains("predictor", "control").doesNotContain("crypto");
+                    .contains("Predictor (kura.service.pid=leantta-model)").doesNotContain("crypto");
 
-            gateway.configurationAdmin().getConfiguration(MODEL_PID, "?")
-                    .update(new Hashtable<>(shipped.get(MODEL_PID)));
+            // the snapshot's model is an instance of the factory, named leantta-model, as Kura creates it
+            Map<String, Object> model = new LinkedHashMap<>(shipped.get("leantta-model"));
+            model.remove("service.factoryPid");
+            model.put("kura.service.pid", "leantta-model");
+            gateway.configurationAdmin().getFactoryConfiguration(MODEL_PID, "leantta-model", "?")
+                    .update(new Hashtable<>(model));
             Health configured = awaitHealth(gateway, h -> h.problems().size() == 1
                     && h.problems().get(0).pid().equals(BRIDGE_PID) && !h.problems().get(0).text().startsWith("waiting"));
             assertThat(configured.problems()).singleElement().satisfies(p -> {

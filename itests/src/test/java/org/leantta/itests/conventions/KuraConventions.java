@@ -63,20 +63,36 @@ final class KuraConventions {
                 }
             }
             for (Designate d : m.designates()) {
-                if (!pid.equals(d.pid())) {
-                    out.add(file + ": Designate pid '" + d.pid() + "' differs from the file name '" + pid + "'");
-                }
-                if (!pid.equals(d.ocdref())) {
-                    out.add(file + ": Designate Object ocdref '" + d.ocdref() + "' differs from the OCD id '" + pid + "'");
-                }
-                if (d.factoryPid() != null) {
-                    out.add(file + ": Designate has factoryPid '" + d.factoryPid() + "': the components are singletons");
-                }
+                designate(file, pid, d, out);
             }
         });
         if (out.isEmpty() && metatypeFiles(jar).isEmpty()) {
             out.add("no " + METATYPE_DIR + "*.xml in the bundle");
         }
+        return out;
+    }
+
+    /**
+     * A singleton's Designate pid is the file name; a factory's (Kura's wire components, the model) factoryPid is,
+     * and its pid, if given, too (Kura matches either).
+     */
+    private static void designate(String file, String pid, Designate d, List<String> out) {
+        if (d.factoryPid() != null && !pid.equals(d.factoryPid())) {
+            out.add(file + ": Designate factoryPid '" + d.factoryPid() + "' differs from the file name '" + pid + "'");
+        }
+        if ((d.factoryPid() == null || d.pid() != null) && !pid.equals(d.pid())) {
+            out.add(file + ": Designate pid '" + d.pid() + "' differs from the file name '" + pid + "'");
+        }
+        if (!pid.equals(d.ocdref())) {
+            out.add(file + ": Designate Object ocdref '" + d.ocdref() + "' differs from the OCD id '" + pid + "'");
+        }
+    }
+
+    /** The factory pids of the metatype files (Designate factoryPid). */
+    static List<String> factoryPids(BundleJar jar) {
+        List<String> out = new ArrayList<>();
+        metatypeFiles(jar).values().forEach(m -> m.designates().stream().map(Designate::factoryPid)
+                .filter(java.util.Objects::nonNull).forEach(out::add));
         return out;
     }
 

@@ -21,6 +21,8 @@ class KuraConventionsTest {
     static final String MODEL = "org.leantta.kura.model.LeanTtaModel";
     static final String BRIDGE = "org.leantta.kura.mqtt.MqttBridge";
     static final String FRONT = "org.leantta.kura.cloud.CloudFront";
+    static final String ENGINE = "org.leantta.kura.ai.LeanTtaInferenceEngine";
+    static final String WIRE = "org.leantta.kura.wire.LeanTtaWireComponent";
     static final Map<String, Set<String>> PASSWORDS = Map.of(
             BRIDGE, Set.of("password", "tls.truststore.password", "commands.token"),
             FRONT, Set.of("commands.token"));
@@ -39,7 +41,31 @@ class KuraConventionsTest {
 
     @Test
     void everyComponentHasMetatypeKuraFinds() {
-        assertThat(KuraConventions.ocdsByPid(built)).containsOnlyKeys(MODEL, BRIDGE, FRONT);
+        assertThat(KuraConventions.ocdsByPid(built)).containsOnlyKeys(MODEL, BRIDGE, FRONT, ENGINE, WIRE);
+    }
+
+    @Test
+    void theModelAndTheWireComponentAreFactoriesTheOthersSingletons() {
+        assertThat(KuraConventions.factoryPids(built)).containsExactlyInAnyOrder(MODEL, WIRE);
+    }
+
+    @Test
+    void theWireComponentIsListedByWireComposerAndHiddenFromServices() {
+        String ds = new String(built.bytes("OSGI-INF/" + WIRE + ".xml"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ds).contains("org.eclipse.kura.wire.WireEmitter", "org.eclipse.kura.wire.WireReceiver",
+                "org.eclipse.kura.wire.WireComponent", "org.osgi.service.wireadmin.Producer",
+                "org.osgi.service.wireadmin.Consumer")
+                .containsPattern("name=\"kura.ui.service.hide\"[^>]*value=\"true\"")
+                .containsPattern("name=\"service.pid\"[^>]*value=\"" + WIRE + "\"");
+    }
+
+    @Test
+    void everyFrontChoosesItsModelWithPredictorTarget() {
+        for (String front : List.of(BRIDGE, FRONT, WIRE)) {
+            String ds = new String(built.bytes("OSGI-INF/" + front + ".xml"), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(ds).as(front).contains("<reference name=\"Predictor\"");
+            assertThat(KuraConventions.ocdsByPid(built).get(front).ad("Predictor.target")).as(front).isPresent();
+        }
     }
 
     @Test
@@ -123,6 +149,8 @@ class KuraConventionsTest {
                 new Tampering("metatype file not named after the pid",
                         j -> j.withRenamed(MODEL_METATYPE, METATYPE_DIR + "LeanTtaModel.xml"), naming,
                         "OCD id '" + MODEL + "' differs from the file name"),
+                new Tampering("factoryPid differs", j -> j.withText(METATYPE_DIR + WIRE + ".xml",
+                        s -> s.replace("factoryPid=\"" + WIRE, "factoryPid=\"w")), naming, "Designate factoryPid 'w'"),
                 new Tampering("Designate pid differs",
                         j -> j.withText(BRIDGE_METATYPE, s -> s.replace("<Designate pid=\"" + BRIDGE, "<Designate pid=\"b")),
                         naming, "Designate pid 'b'"),

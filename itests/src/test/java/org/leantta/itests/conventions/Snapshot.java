@@ -69,7 +69,16 @@ record Snapshot(String rootTag, String esfNamespace, String ocdNamespace, List<C
     }
 
     /** What Kura would reject, drop or misread, checked against the bundle's OCDs (pid to OCD); empty if none. */
+    static final String FACTORY_PID = "service.factoryPid";
+    /** Properties Kura writes for a factory instance besides its ADs. */
+    private static final Set<String> INSTANCE_PROPERTIES = Set.of(FACTORY_PID, "kura.service.pid", "service.pid");
+
     List<String> violations(Map<String, Ocd> ocds) {
+        return violations(ocds, Set.of());
+    }
+
+    /** As above; the {@code factories} (pids) need no configuration: a snapshot may hold no instance of them. */
+    List<String> violations(Map<String, Ocd> ocds, Set<String> factories) {
         List<String> out = new ArrayList<>();
         if (!rootTag.equals("esf:configurations") || !ESF_NS.equals(esfNamespace) || !OCD_NS.equals(ocdNamespace)) {
             out.add("root is <" + rootTag + " xmlns:esf=\"" + esfNamespace + "\" xmlns:ocd=\"" + ocdNamespace
@@ -79,19 +88,28 @@ record Snapshot(String rootTag, String esfNamespace, String ocdNamespace, List<C
             out.add("no <esf:configuration> elements (Kura matches the literal prefix esf:)");
         }
         Set<String> seen = new HashSet<>();
+        Set<String> used = new HashSet<>();
         for (Configuration c : configurations) {
-            Ocd ocd = ocds.get(c.pid());
+            String metatype = factoryPid(c) != null ? factoryPid(c) : c.pid();
+            Ocd ocd = ocds.get(metatype);
+            used.add(metatype);
             if (!seen.add(c.pid())) {
                 out.add("pid '" + c.pid() + "' is configured twice");
             } else if (ocd == null) {
-                out.add("pid '" + c.pid() + "' has no metatype in the bundle (known: " + ocds.keySet() + ")");
+                out.add("pid '" + metatype + "' has no metatype in the bundle (known: " + ocds.keySet() + ")");
             } else {
                 checkConfiguration(c, ocd, out);
             }
         }
-        ocds.keySet().stream().filter(pid -> !seen.contains(pid))
+        ocds.keySet().stream().filter(pid -> !used.contains(pid) && !factories.contains(pid))
                 .forEach(pid -> out.add("pid '" + pid + "' of the bundle is not configured"));
         return out;
+    }
+
+    /** Kura's mark of a factory instance: its {@value #FACTORY_PID} property names the factory (the metatype). */
+    static String factoryPid(Configuration c) {
+        return c.properties().stream().filter(p -> FACTORY_PID.equals(p.name())).findFirst()
+                .map(p -> p.values().isEmpty() ? null : p.values().get(0)).orElse(null);
     }
 
     private static void checkConfiguration(Configuration c, Ocd ocd, List<String> out) {
@@ -106,6 +124,9 @@ record Snapshot(String rootTag, String esfNamespace, String ocdNamespace, List<C
                 out.add(where + ": appears twice");
             }
             Ad ad = ocd.ad(String.valueOf(p.name())).orElse(null);
+            if (ad == null && INSTANCE_PROPERTIES.contains(p.name())) {
+                continue;
+            }
             if (ad == null) {
                 out.add(where + ": no such AD in the OCD");
                 continue;

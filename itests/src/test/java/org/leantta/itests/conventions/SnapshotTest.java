@@ -2,6 +2,7 @@ package org.leantta.itests.conventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leantta.itests.conventions.KuraConventionsTest.BRIDGE;
+import static org.leantta.itests.conventions.KuraConventionsTest.ENGINE;
 import static org.leantta.itests.conventions.KuraConventionsTest.FRONT;
 import static org.leantta.itests.conventions.KuraConventionsTest.MODEL;
 
@@ -25,6 +26,8 @@ import org.leantta.itests.conventions.Snapshot.Property;
 
 /** kura-config/leantta-snapshot.xml, read as Kura reads it, fits the metatype of the built bundle. */
 class SnapshotTest {
+    private static final String MODEL_INSTANCE = "leantta-model";
+    private static final java.util.Set<String> FACTORIES = java.util.Set.of(MODEL, KuraConventionsTest.WIRE);
     private static Path snapshot;
     private static Map<String, Ocd> ocds;
 
@@ -36,7 +39,26 @@ class SnapshotTest {
 
     @Test
     void fitsTheMetatypeOfTheBuiltBundle() throws Exception {
-        assertThat(Snapshot.read(snapshot).violations(ocds)).isEmpty();
+        assertThat(Snapshot.read(snapshot).violations(ocds, FACTORIES)).isEmpty();
+    }
+
+    @Test
+    void theTwoModelsSnapshotFitsTooWithEachFrontOnItsModel() throws Exception {
+        Path two = snapshot.resolveSibling("leantta-two-models-snapshot.xml");
+        Snapshot s = Snapshot.read(two);
+
+        assertThat(s.violations(ocds, FACTORIES)).isEmpty();
+        assertThat(s.configurations()).filteredOn(c -> MODEL.equals(Snapshot.factoryPid(c)))
+                .extracting(Configuration::pid).containsExactly("model-a", "model-b");
+        assertThat(targets(s)).containsEntry(BRIDGE, "(kura.service.pid=model-a)")
+                .containsEntry(FRONT, "(kura.service.pid=model-b)");
+    }
+
+    private static Map<String, String> targets(Snapshot s) {
+        return s.configurations().stream().filter(c -> c.properties().stream()
+                        .anyMatch(p -> p.name().equals("Predictor.target")))
+                .collect(Collectors.toMap(Configuration::pid, c -> c.properties().stream()
+                        .filter(p -> p.name().equals("Predictor.target")).findFirst().orElseThrow().values().get(0)));
     }
 
     @Test
@@ -45,9 +67,11 @@ class SnapshotTest {
                 Collectors.toMap(Configuration::pid, c -> c.properties().stream()
                         .collect(Collectors.toMap(Property::name, p -> p))));
 
-        assertThat(s).containsOnlyKeys(MODEL, BRIDGE, FRONT);
+        assertThat(s).containsOnlyKeys(MODEL_INSTANCE, BRIDGE, FRONT, ENGINE);
+        assertThat(s.get(MODEL_INSTANCE).get("service.factoryPid").values()).containsExactly(MODEL);
+        assertThat(s.get(BRIDGE).get("Predictor.target").values()).containsExactly("(kura.service.pid=leantta-model)");
         assertThat(s.get(FRONT).get("CloudPublisher.target").values()).containsExactly("(kura.service.pid=changeme)");
-        assertThat(s.get(MODEL).get("model.path").values()).containsExactly(""); // the built-in model
+        assertThat(s.get(MODEL_INSTANCE).get("model.path").values()).containsExactly(""); // the built-in model
         assertThat(s.get(BRIDGE).get("broker.url").values()).containsExactly("tcp://localhost:1883");
         assertThat(s.get(BRIDGE).get("device.id").values()).containsExactly("gateway-1");
         assertThat(s.get(BRIDGE).get("qos").values()).containsExactly("1");
@@ -86,8 +110,10 @@ class SnapshotTest {
                         "'password': encrypted=\"false\", Kura writes \"true\""),
                 new Tampering("two values", s -> s.replace("<esf:value>code</esf:value>",
                         "<esf:value>code</esf:value><esf:value>paper</esf:value>"), "'rule': 2 values"),
-                new Tampering("unknown pid", s -> s.replace("pid=\"" + MODEL + "\"", "pid=\"org.leantta.kura.Model\""),
-                        "pid 'org.leantta.kura.Model' has no metatype"),
+                new Tampering("unknown pid", s -> s.replace("pid=\"" + BRIDGE + "\"", "pid=\"org.leantta.kura.Bridge\""),
+                        "pid 'org.leantta.kura.Bridge' has no metatype"),
+                new Tampering("unknown factory", s -> s.replace("<esf:value>" + MODEL + "</esf:value>",
+                        "<esf:value>org.leantta.kura.Model</esf:value>"), "pid 'org.leantta.kura.Model' has no metatype"),
                 // the same namespace under another prefix: equivalent XML, but Kura matches "esf:" literally
                 new Tampering("prefix other than esf:", s -> s.replace("esf:", "kura:").replace("xmlns:esf=", "xmlns:kura="),
                         "no <esf:configuration>"));
@@ -101,7 +127,7 @@ class SnapshotTest {
         assertThat(changed).as("the tampering applies").isNotEqualTo(original);
         Path copy = Files.writeString(dir.resolve("snapshot.xml"), changed, StandardCharsets.UTF_8);
 
-        assertThat(Snapshot.read(copy).violations(ocds)).anySatisfy(v -> assertThat(v).contains(t.expected()));
+        assertThat(Snapshot.read(copy).violations(ocds, FACTORIES)).anySatisfy(v -> assertThat(v).contains(t.expected()));
     }
 
     /** Sets the single value of a property. */

@@ -67,7 +67,7 @@ final class GatewayLauncher {
         out.printf("gateway: Equinox with the LeanTTA bundles is up (snapshot %s)%n", s.snapshot());
         out.printf("gateway: web console %s  user %s  password %s (generated for this run)%n",
                 gateway.webConsoleUrl(), gateway.adminUser(), gateway.adminPassword());
-        out.printf("gateway: LeanTTA configuration: %s/configMgr/%s%n", gateway.webConsoleUrl(), MODEL_PID);
+        out.printf("gateway: LeanTTA configuration: %s/configMgr/%s%n", gateway.webConsoleUrl(), gateway.configurationPid(MODEL_PID));
         return gateway;
     }
 

@@ -45,9 +45,9 @@ class RunConsoleIT {
                     .anyMatch(l -> l.startsWith("gateway:     its log at ") && l.contains("configuration refused")
                             && l.contains("ssl://"))
                     .contains("gateway:   fix it in the web console: " + run.gateway().webConsoleUrl()
-                            + "/configMgr/" + GatewayLauncher.MODEL_PID);
+                            + "/configMgr/" + run.gateway().configurationPid(GatewayLauncher.MODEL_PID));
 
-            update(run, GatewayLauncher.MODEL_PID, "model.sha256", "");
+            update(run, run.gateway().configurationPid(GatewayLauncher.MODEL_PID), "model.sha256", "");
             List<String> modelFixed = linesUntil("gateway:   (watching");
             assertThat(modelFixed).contains("gateway: still NOT serving:")
                     .noneMatch(l -> l.contains("LeanTTA model:"))

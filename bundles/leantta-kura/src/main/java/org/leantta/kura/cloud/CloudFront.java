@@ -25,6 +25,7 @@ import org.eclipse.kura.message.KuraResponsePayload;
 import org.leantta.api.AdaptationControl;
 import org.leantta.api.FrontStatus;
 import org.leantta.api.Predictor;
+import org.leantta.kura.ModelControl;
 import org.leantta.core.json.Json;
 import org.leantta.kura.mqtt.CommandGuard;
 import org.leantta.kura.mqtt.Commands;
@@ -66,9 +67,10 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
     private static final List<String> GET = List.of("status", "configuration");
     private static final String REQUESTER = "requester.client.id";
 
-    @Reference
+    /** The model chosen by the {@code Predictor.target} filter of the configuration. */
+    @Reference(name = "Predictor")
     Predictor predictor;
-    @Reference
+    /** The same model's commands. */
     AdaptationControl control;
     @Reference(name = "CloudPublisher", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -93,6 +95,7 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
     @Activate
     synchronized void activate(CloudFrontConfig c) {
         sink = new CloudSink(() -> publisher, c.backlog_size());
+        control = ModelControl.of(predictor);
         commands = new Commands(control, this::describeAll);
         pipeline = new Pipeline(predictor, commands, new Stats(), sink, c.queue_size(), c.queue_timeout_ms());
         retry = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,5 +1,6 @@
 package org.leantta.kura.cloud;
 
+import org.leantta.kura.ModelControl;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -55,4 +56,9 @@ public @interface CloudFrontConfig {
             + "requester.client.id of Kura requests) allowed to send commands, separated by commas; requests from "
             + "others are refused like a wrong token. Empty: any requester the cloud platform lets through.")
     String commands_allowed_requesters() default "";
+
+    @AttributeDefinition(name = "Predictor Target Filter", description = "The LeanTTA model this front serves, as "
+            + "an OSGi filter on its instance, e.g. (kura.service.pid=model-a); commands go to the same model. The "
+            + "default takes any LeanTTA model: enough with one; with several, name one.")
+    String Predictor_target() default ModelControl.ANY_MODEL;
 }

@@ -36,14 +36,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The LeanTTA model service: one ONNX classifier, compiled so that every inference adapts the BatchNorm
- * statistics to its sample. Hyper-parameters apply live; model, rule, layers and threads rebuild the sessions
+ * statistics to its sample. A factory component: each configuration (Kura: each instance added under
+ * Services, with its own pid) serves its own model with its own knobs, and the fronts choose theirs with a
+ * {@code Predictor.target} filter; a configuration with the component's own pid (the form before models could
+ * run side by side) still starts one instance. Hyper-parameters apply live; model, rule, layers and threads rebuild the sessions
  * while predictions continue on the old ones. A configuration it cannot use never fails the activation (Kura
  * lists only active components): the component starts without a model, answers every sample with the reason,
  * reports it in {@code status}, and serves once a usable configuration arrives.
  */
 @Component(name = LeanTtaModel.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {Predictor.class, AdaptationControl.class, ConfigurableComponent.class})
-@Designate(ocd = LeanTtaModelConfig.class)
+@Designate(ocd = LeanTtaModelConfig.class, factory = true)
 public final class LeanTtaModel implements Predictor, AdaptationControl, ConfigurableComponent {
     public static final String PID = "org.leantta.kura.model.LeanTtaModel";
     private static final Logger LOG = LoggerFactory.getLogger(LeanTtaModel.class);
@@ -56,6 +59,9 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     static final int MAX_STREAMS = 256;
 
     private final ConfigurationAdmin configurationAdmin;
+    /** This instance's ConfigurationAdmin pid, and its name in Kura (kura.service.pid). */
+    private final String servicePid;
+    private final String kuraPid;
     /** Kura's ConfigurationService: changes made by commands go through it so that they land in a snapshot. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -68,14 +74,22 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     private volatile String lastRejected;
     private volatile boolean closed;
 
+    /** An instance outside SCR (tests, the inference engine): its pid is the component's name. */
+    public LeanTtaModel(ConfigurationAdmin configurationAdmin, LeanTtaModelConfig config) {
+        this(configurationAdmin, config, Map.of());
+    }
+
     @Activate
-    public LeanTtaModel(@Reference ConfigurationAdmin configurationAdmin, LeanTtaModelConfig config) {
+    public LeanTtaModel(@Reference ConfigurationAdmin configurationAdmin, LeanTtaModelConfig config,
+            Map<String, Object> properties) {
         this.configurationAdmin = configurationAdmin;
+        this.servicePid = String.valueOf(properties.getOrDefault("service.pid", PID));
+        this.kuraPid = String.valueOf(properties.getOrDefault(ConfigurationService.KURA_SERVICE_PID, servicePid));
         configure(config);
     }
 
     @Modified
-    void modified(LeanTtaModelConfig config) {
+    public void modified(LeanTtaModelConfig config) {
         configure(config);
     }
 
@@ -142,7 +156,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         lock.writeLock().lock();
         try {
             closed = true;
@@ -255,7 +269,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
      * it is there (the change lands in a snapshot), else straight into ConfigurationAdmin.
      */
     private void persist(ModelSettings s) throws Exception {
-        Configuration c = configurationAdmin.getConfiguration(PID, "?");
+        Configuration c = configurationAdmin.getConfiguration(servicePid, "?");
         Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
         s.toProperties().forEach(props::put);
         ConfigurationService kura = configurationService;
@@ -264,7 +278,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
             for (String key : Collections.list(props.keys())) {
                 all.put(key, props.get(key));
             }
-            kura.updateConfiguration(PID, all);
+            kura.updateConfiguration(kuraPid, all);
         } else {
             c.update(props);
         }
@@ -274,7 +288,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     public Map<String, Object> status() {
         State s = state;
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pid", PID);
+        m.put("pid", kuraPid);
         if (s == null) {
             m.put("ready", false);
             m.put("reason", closed ? "deactivated" : "no model loaded: " + lastRejected);

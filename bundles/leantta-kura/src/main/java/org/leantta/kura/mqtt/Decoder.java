@@ -1,7 +1,6 @@
 package org.leantta.kura.mqtt;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import org.leantta.api.Encoding;
+import org.leantta.kura.RawValues;
 import org.leantta.core.json.Json;
 
 /**
@@ -187,21 +187,12 @@ public final class Decoder {
     }
 
     private Item binarySample(String topic, String sensor, byte[] payload, String id) {
-        int n = inputSize.getAsInt();
-        float[] values = new float[n];
-        if (payload.length == 4 * n) {
-            ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            return new Item.Sample(sensor, id, System.currentTimeMillis(), values, Encoding.FLOAT32, payload.length);
+        try {
+            RawValues raw = RawValues.bySize(payload, inputSize.getAsInt(), "binary payload");
+            return new Item.Sample(sensor, id, System.currentTimeMillis(), raw.values(), raw.encoding(), payload.length);
+        } catch (IllegalArgumentException e) {
+            return new Item.Rejected(topic, sensor, id, e.getMessage(), payload.length);
         }
-        if (payload.length == n) {
-            for (int i = 0; i < n; i++) {
-                values[i] = payload[i] & 0xff;
-            }
-            return new Item.Sample(sensor, id, System.currentTimeMillis(), values, Encoding.UINT8, payload.length);
-        }
-        return new Item.Rejected(topic, sensor, id, "binary payload of " + payload.length + " bytes: the model takes "
-                + n + " values, so expected " + 4 * n + " bytes (float32 little-endian) or " + n + " bytes (uint8)",
-                payload.length);
     }
 
     /** A raw sample in the configured format (uint8 or float32), which fixes the size it must have. */

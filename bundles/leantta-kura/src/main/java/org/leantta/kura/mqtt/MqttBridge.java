@@ -8,6 +8,7 @@ import org.eclipse.kura.crypto.CryptoService;
 import org.leantta.api.AdaptationControl;
 import org.leantta.api.FrontStatus;
 import org.leantta.api.Predictor;
+import org.leantta.kura.ModelControl;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,9 +37,10 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
     public static final String PID = "org.leantta.kura.mqtt.MqttBridge";
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
 
-    @Reference
+    /** The model chosen by the {@code Predictor.target} filter of the configuration. */
+    @Reference(name = "Predictor")
     Predictor predictor;
-    @Reference
+    /** The same model's commands. */
     AdaptationControl control;
     /** Kura's decryption of Password properties; absent off a gateway, where passwords are given in clear. */
     private volatile CryptoService crypto;
@@ -62,6 +64,7 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
 
     @Activate
     synchronized void activate(MqttBridgeConfig config) {
+        control = ModelControl.of(predictor);
         commands = new Commands(control, this::describeAll);
         Stats stats = new Stats();
         // the configured caps come with the first usable configuration

@@ -1,5 +1,6 @@
 package org.leantta.kura.mqtt;
 
+import org.leantta.kura.ModelControl;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -88,4 +89,9 @@ public @interface MqttBridgeConfig {
     @AttributeDefinition(name = "Held bytes", min = "1024", max = "268435456", description = "Byte limit of the "
             + "held messages (payloads and topics).")
     int backlog_bytes() default 8388608;
+
+    @AttributeDefinition(name = "Predictor Target Filter", description = "The LeanTTA model this front serves, as "
+            + "an OSGi filter on its instance, e.g. (kura.service.pid=model-a); commands go to the same model. The "
+            + "default takes any LeanTTA model: enough with one; with several, name one.")
+    String Predictor_target() default ModelControl.ANY_MODEL;
 }

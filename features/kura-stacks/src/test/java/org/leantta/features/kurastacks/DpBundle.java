@@ -34,6 +34,7 @@ record DpBundle(Path file, String symbolicName, String version, boolean fragment
                     components.addAll(attributes(jar, name, "component", "name", null));
                 } else if (name.startsWith("OSGI-INF/metatype/") && name.endsWith(".xml")) {
                     pids.addAll(attributes(jar, name, "Designate", "pid", "factoryPid"));
+                    pids.addAll(attributes(jar, name, "Designate", "factoryPid", null));
                 }
             }
             return new DpBundle(file, bsn, main.getValue("Bundle-Version"), main.getValue("Fragment-Host") != null,

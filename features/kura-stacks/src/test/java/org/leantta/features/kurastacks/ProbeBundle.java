@@ -35,7 +35,10 @@ final class ProbeBundle {
             "org.osgi.service.cm;version=\"[1.5,2)\"",
             "org.osgi.service.metatype;version=\"[1.2,2)\"",
             "org.osgi.service.component.runtime;version=\"[1.3,2)\"",
-            "org.osgi.service.component.runtime.dto;version=\"[1.3,2)\"");
+            "org.osgi.service.component.runtime.dto;version=\"[1.3,2)\"",
+            // the test double of Kura's WireHelperService that the probe registers for the Wire component
+            "org.eclipse.kura.wire;version=\"[2.0,3)\"",
+            "org.osgi.service.wireadmin;version=\"[1.0,2)\"");
 
     private ProbeBundle() {
     }

@@ -1,5 +1,6 @@
 package org.leantta.features.kurastacks.probe;
 
+import org.eclipse.kura.wire.WireHelperService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -68,6 +69,8 @@ final class ProbeRun implements Runnable {
         ServiceComponentRuntime scr = await(ServiceComponentRuntime.class, deadline);
         Map<String, Bundle> configured = new LinkedHashMap<>();
         if (cm != null && metatype != null) {
+            // Kura's wire graph is not part of the stack: a test double stands in for its WireHelperService
+            context.registerService(WireHelperService.class, WireHelperDouble.create(), null);
             configured = configure(dpBundles, metatype, cm);
         }
         if (scr != null) {
@@ -94,24 +97,39 @@ final class ProbeRun implements Runnable {
         return found;
     }
 
-    /** Kura's start: one configuration per singleton pid of each bundle's metatype, from the defaults. */
+    /**
+     * Kura's start: one configuration per singleton pid of each bundle's metatype, from the defaults; and, as a
+     * user adding one in Kura's web UI (or a snapshot) does, one instance of each factory pid.
+     */
     private Map<String, Bundle> configure(List<Bundle> bundles, MetaTypeService metatype, ConfigurationAdmin cm) {
         Map<String, Bundle> configured = new LinkedHashMap<>();
         for (Bundle bundle : bundles) {
             MetaTypeInformation info = metatype.getMetaTypeInformation(bundle);
             String[] pids = info == null ? null : info.getPids();
             for (String pid : pids == null ? new String[0] : pids) {
-                try {
-                    var properties = KuraDefaults.of(pid, info.getObjectClassDefinition(pid, null));
-                    cm.getConfiguration(pid, "?").update(properties);
-                    configured.put(pid, bundle);
-                    report.add("configuration", bundle.getSymbolicName(), pid, properties.size() + " properties");
-                } catch (Exception | LinkageError e) {
-                    report.add("configuration", bundle.getSymbolicName(), pid, "FAILED: " + e);
-                }
+                configure(bundle, info, pid, false, cm, configured);
+            }
+            String[] factories = info == null ? null : info.getFactoryPids();
+            for (String pid : factories == null ? new String[0] : factories) {
+                configure(bundle, info, pid, true, cm, configured);
             }
         }
         return configured;
+    }
+
+    private void configure(Bundle bundle, MetaTypeInformation info, String pid, boolean factory,
+            ConfigurationAdmin cm, Map<String, Bundle> configured) {
+        String instance = factory ? "probe-" + pid.substring(pid.lastIndexOf('.') + 1) : pid;
+        try {
+            var properties = KuraDefaults.of(instance, info.getObjectClassDefinition(pid, null));
+            (factory ? cm.getFactoryConfiguration(pid, instance, "?") : cm.getConfiguration(pid, "?"))
+                    .update(properties);
+            configured.put(pid, bundle);
+            report.add("configuration", bundle.getSymbolicName(), pid, properties.size() + " properties"
+                    + (factory ? ", instance " + instance : ""));
+        } catch (Exception | LinkageError e) {
+            report.add("configuration", bundle.getSymbolicName(), pid, "FAILED: " + e);
+        }
     }
 
     /** Every bundle with its state; why an INSTALLED bundle does not resolve; which host a fragment is on. */
