@@ -16,6 +16,7 @@ import org.leantta.core.WeightRule;
 import org.leantta.core.data.Idx;
 import org.leantta.core.data.ImageSet;
 import org.leantta.core.data.Shipped;
+import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.Onnx;
 import org.leantta.core.hybrid.HybridSettings;
 import org.leantta.core.shift.Corruption;
@@ -47,6 +48,7 @@ final class EvaluateCommand {
               --seed N            seed of the shifts (default 0)
               --threads N         parallel workers (default: the number of cores)
               --json FILE         also write the results as JSON
+              --plot FILE         also draw the errors as a chart (PNG): mean by condition, then per shift
             """.formatted(Defaults.HYBRID.describe());
 
     private final PrintStream out;
@@ -56,12 +58,12 @@ final class EvaluateCommand {
     }
 
     int run(Args args) throws Exception {
-        Path modelPath = args.path("model", null);
-        Path images = args.path("images", null);
-        Path labels = args.path("labels", null);
-        String shiftSpec = args.string("shifts", "all");
+        Path modelPath = args.file("model", null);
+        Path images = args.file("images", null);
+        Path labels = args.file("labels", null);
+        List<Corruption> shifts = args.parsed("shifts", "all", Corruptions::parse);
         int[] severities = severities(args.string("severities", "1,2,3,4,5"));
-        String stream = args.string("stream", null);
+        Streams.Kind stream = args.parsed("stream", null, Streams::parse);
         HybridSettings hybrid = new HybridSettings(
                 args.decimal("momentum", Defaults.HYBRID.momentum()),
                 args.decimal("prior", Defaults.HYBRID.prior()),
@@ -70,8 +72,8 @@ final class EvaluateCommand {
                 args.decimal("trust-margin", Defaults.HYBRID.margin()),
                 args.integer("probe-every", Defaults.HYBRID.probeEvery()),
                 args.decimal("trust-rate", Defaults.HYBRID.trustRate()));
-        Map<String, Method> known = Method.all(WeightRule.parse(args.string("rule", Defaults.RULE.id())),
-                args.string("layers", Defaults.LAYERS), args.number("tau", Defaults.TAU),
+        Map<String, Method> known = Method.all(args.parsed("rule", Defaults.RULE.id(), WeightRule::parse),
+                args.checked("layers", Defaults.LAYERS, LayerSelection::parse), args.number("tau", Defaults.TAU),
                 args.number("lambda", Defaults.LAMBDA), hybrid);
         List<Method> methods = Method.parse(args.string("methods", "all"), known);
         boolean clean = !args.flag("no-clean");
@@ -81,6 +83,7 @@ final class EvaluateCommand {
         int block = args.integer("block", 1000);
         int length = args.integer("length", 10000);
         Path json = args.path("json", null);
+        Path plot = args.path("plot", null);
         String sweep = args.string("sweep-layers", null);
         args.checkAllUsed();
         if ((images == null) != (labels == null)) {
@@ -91,9 +94,8 @@ final class EvaluateCommand {
         }
         Path model = modelPath != null ? modelPath : Shipped.file(Shipped.MODEL);
         ImageSet data = (images != null ? Idx.load(images, labels) : Shipped.testSet()).limit(limit);
-        List<Corruption> shifts = Corruptions.parse(shiftSpec);
         List<List<StreamItem>> segments = stream != null
-                ? List.of(stream(Streams.parse(stream), data.count(), shifts, severities, block, length, seed))
+                ? List.of(stream(stream, data.count(), shifts, severities, block, length, seed))
                 : conditions(data.count(), shifts, severities, clean);
         ModelProto proto = Onnx.read(model);
         out.printf("evaluate: model %s (sha256 %s), %d images from %s, seed %d%n", model, Sha256.of(model),
@@ -115,6 +117,10 @@ final class EvaluateCommand {
         if (json != null) {
             Files.writeString(json, Json.write(results.toJson(model, data, seed)));
             out.println("\nwrote " + json);
+        }
+        if (plot != null) {
+            ErrorChart.write("evaluate " + model.getFileName(), results.chartCells(), plot);
+            out.println("wrote " + plot);
         }
         return 0;
     }
