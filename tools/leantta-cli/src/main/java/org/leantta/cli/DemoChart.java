@@ -53,7 +53,9 @@ final class DemoChart {
         JFreeChart chart = ChartFactory.createXYLineChart("LeanTTA demo: rolling accuracy and shift score",
                 "answers", "accuracy % (rolling)", accuracy, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
+        plot.getDomainAxis().setRange(0, Math.max(1, points.get(points.size() - 1).samples()));
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         Charts.line(lines, 0, 0);
         Charts.line(lines, 1, 1);
@@ -71,12 +73,14 @@ final class DemoChart {
     /** A band per run of lines in one condition, labelled with it. */
     private static void bands(XYPlot plot, List<DemoScore.Point> points) {
         double start = 0;
+        int shaded = 0;
         for (int i = 0; i < points.size(); i++) {
             DemoScore.Point p = points.get(i);
             boolean last = i + 1 == points.size() || !points.get(i + 1).condition().equals(p.condition());
             if (last) {
                 IntervalMarker band = new IntervalMarker(start, p.samples(),
-                        p.condition().equals("clean") ? new Color(0xF4F9F4) : new Color(0xF2F2F2));
+                        p.condition().equals("clean") ? new Color(0xE3F2E3)
+                                : shaded++ % 2 == 0 ? new Color(0xEDEDED) : new Color(0xF7F7F7));
                 band.setOutlinePaint(new Color(0xCCCCCC));
                 band.setLabel(p.condition());
                 band.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
