@@ -32,6 +32,8 @@ final class EvaluateCommand {
               --model FILE        ONNX model (default: the shipped fmnist-resnet8.onnx)
               --images FILE       IDX images, gzipped or not (default: the shipped Fashion-MNIST test split)
               --labels FILE       IDX labels matching --images
+              --csv FILE          labelled samples instead: one a line, the class number, then the values as
+                                  integers 0..255 in the model's layout (C,H,W or C,L flattened; value/255 in)
               --shifts LIST       shift names or families, 'all' (default) or 'none' = the data exactly as given
               --severities LIST   severities 1..5 (default: 1,2,3,4,5)
               --stream KIND       persistent | gradual | mixed | clean: one stream in that order instead of a
@@ -61,6 +63,7 @@ final class EvaluateCommand {
         Path modelPath = args.file("model", null);
         Path images = args.file("images", null);
         Path labels = args.file("labels", null);
+        Path csv = args.file("csv", null);
         List<Corruption> shifts = args.parsed("shifts", "all", Corruptions::parse);
         int[] severities = severities(args.string("severities", "1,2,3,4,5"));
         Streams.Kind stream = args.parsed("stream", null, Streams::parse);
@@ -89,17 +92,21 @@ final class EvaluateCommand {
         if ((images == null) != (labels == null)) {
             throw new Args.UsageException("--images and --labels go together");
         }
+        if (csv != null && images != null) {
+            throw new Args.UsageException("give either --csv or --images with --labels");
+        }
         if (methods.isEmpty()) {
             throw new Args.UsageException("no method selected");
         }
         Path model = modelPath != null ? modelPath : Shipped.file(Shipped.MODEL);
-        ImageSet data = (images != null ? Idx.load(images, labels) : Shipped.testSet()).limit(limit);
+        ModelProto proto = Onnx.read(model);
+        ImageSet data = (csv != null ? CsvData.load(csv, proto) : images != null ? Idx.load(images, labels)
+                : Shipped.testSet()).limit(limit);
         List<List<StreamItem>> segments = stream != null
                 ? List.of(stream(stream, data.count(), shifts, severities, block, length, seed))
                 : conditions(data.count(), shifts, severities, clean);
-        ModelProto proto = Onnx.read(model);
         out.printf("evaluate: model %s (sha256 %s), %d images from %s, seed %d%n", model, Sha256.of(model),
-                data.count(), images != null ? images : "the shipped test split", seed);
+                data.count(), csv != null ? csv : images != null ? images : "the shipped test split", seed);
         for (Method m : methods) {
             out.printf("  %-14s %s%n", m.name(), m.summary());
         }

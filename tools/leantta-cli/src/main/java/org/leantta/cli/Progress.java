@@ -26,7 +26,12 @@ final class Progress implements AutoCloseable {
 
     static Progress start(String task, long total, String unit, boolean terminal, PrintStream err) {
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setUnit(" " + unit, 1).showSpeed().setStyle(ProgressBarStyle.ASCII);
+                .setStyle(ProgressBarStyle.ASCII);
+        if (total >= 0) {
+            b.setUnit(" " + unit, 1).showSpeed();
+        } else {
+            b.hideEta(); // unknown length: the elapsed time only
+        }
         if (terminal) {
             b.setUpdateIntervalMillis(500).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err));
         } else {

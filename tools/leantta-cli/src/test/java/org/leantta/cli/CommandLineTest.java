@@ -67,6 +67,26 @@ class CommandLineTest {
     }
 
     @Test
+    void evaluateTakesLabelledCsvSamples() throws Exception {
+        ImageSet test = Shipped.testSet().limit(50);
+        StringBuilder csv = new StringBuilder("label,pixels...\n");
+        for (int i = 0; i < test.count(); i++) {
+            csv.append(test.label(i));
+            for (float v : test.image(i)) {
+                csv.append(',').append(Math.round(v * 255));
+            }
+            csv.append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("own.csv"), csv);
+        Path json = tmp.resolve("csv.json");
+        int code = run("evaluate", "--csv", file.toString(), "--shifts", "none", "--methods", "source,leantta",
+                "--json", json.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readString(json)).contains("\"n\": 50");
+        assertThat(meanError(Files.readString(json), "source")).isLessThan(0.3);
+    }
+
+    @Test
     void unknownMethodIsAUsageErrorListingTheMethods() {
         assertThat(run("evaluate", "--methods", "tent")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown method 'tent'", "bn-batch64");
