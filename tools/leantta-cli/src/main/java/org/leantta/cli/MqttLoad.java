@@ -28,11 +28,16 @@ final class MqttLoad implements AutoCloseable {
     private final AtomicLong errors = new AtomicLong();
     private volatile Semaphore window = new Semaphore(Integer.MAX_VALUE / 2);
     private volatile long[] latencies = new long[0];
+    private volatile long[] inference = new long[0];
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong replies = new AtomicLong();
 
-    /** Result of a phase: samples sent and answered, error reports, the latencies (ns, sorted), its duration. */
-    record Phase(long sent, long answered, long errors, long[] latencyNanos, double seconds) {
+    /**
+     * Result of a phase: samples sent and answered, error reports, the end-to-end latencies (ns, sorted), the
+     * gateway's own inference time of each answer (its {@code latencyMicros}, sorted), the phase's duration.
+     */
+    record Phase(long sent, long answered, long errors, long[] latencyNanos, long[] inferenceMicros,
+            double seconds) {
         double rate() {
             return answered / seconds;
         }
@@ -41,6 +46,11 @@ final class MqttLoad implements AutoCloseable {
             return latencyNanos.length == 0 ? Double.NaN
                     : latencyNanos[(int) Math.min(latencyNanos.length - 1, Math.round(q * (latencyNanos.length - 1)))]
                             / 1e6;
+        }
+
+        /** Median of the gateway's inference time per sample, in microseconds. */
+        double medianInferenceMicros() {
+            return inferenceMicros.length == 0 ? Double.NaN : inferenceMicros[inferenceMicros.length / 2];
         }
     }
 
@@ -110,6 +120,7 @@ final class MqttLoad implements AutoCloseable {
         answered.set(0);
         errors.set(0);
         latencies = new long[1 << 20];
+        inference = new long[1 << 20];
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long sent = 0;
@@ -125,7 +136,9 @@ final class MqttLoad implements AutoCloseable {
         long n = Math.min(answered.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, (int) n);
         Arrays.sort(sorted);
-        return new Phase(sent, answered.get(), errors.get(), sorted, Math.min(took, seconds + 0.001 * sent));
+        long[] micros = Arrays.copyOf(inference, (int) n);
+        Arrays.sort(micros);
+        return new Phase(sent, answered.get(), errors.get(), sorted, micros, Math.min(took, seconds + 0.001 * sent));
     }
 
     private void send() throws Exception {
@@ -156,9 +169,23 @@ final class MqttLoad implements AutoCloseable {
                 long k = answered.getAndIncrement();
                 if (k < latencies.length) {
                     latencies[(int) k] = now - sent;
+                    inference[(int) k] = number(body, "\"latencyMicros\":");
                 }
             }
             window.release();
+        }
+
+        /** The unsigned integer after {@code key} in a prediction, or -1. */
+        private static long number(String body, String key) {
+            int at = body.indexOf(key);
+            if (at < 0) {
+                return -1;
+            }
+            long v = 0;
+            for (int i = at + key.length(); i < body.length() && Character.isDigit(body.charAt(i)); i++) {
+                v = v * 10 + (body.charAt(i) - '0');
+            }
+            return v;
         }
 
         @Override
