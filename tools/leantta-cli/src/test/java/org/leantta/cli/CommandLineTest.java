@@ -111,7 +111,7 @@ class CommandLineTest {
     void misspeltOptionsAndCommandsGetASuggestionAndTheSortedList() {
         assertThat(run("evaluate", "--sevrities", "3")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("did you mean --severities?",
-                "known: --block, --change-threshold, --detector-rate, --images");
+                "known: --block, --change-threshold, --csv, --detector-rate, --images");
         assertThat(run("evalute")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("did you mean 'evaluate'?");
     }
