@@ -22,12 +22,11 @@ import importlib
 import os
 import sys
 
-import onnx
 import torch
 import torch.nn as nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "train"))
-from train_model import OPSET, unshare_initializers  # noqa: E402  one definition, shared with the training
+from train_model import OPSET, export_onnx  # noqa: E402  one export, shared with the training
 
 
 def load_model(args):
@@ -52,20 +51,6 @@ def batch_norms(model):
     return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
 
 
-def export(model, shape, path):
-    model.eval()
-    torch.onnx.export(model, torch.zeros(1, *shape), path, opset_version=OPSET,
-                      training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False,
-                      input_names=["input"], output_names=["logits"],
-                      dynamic_axes={"input": {0: "N"}, "logits": {0: "N"}})
-    graph_model = onnx.load(path)
-    unshare_initializers(graph_model.graph)
-    graph_model = onnx.shape_inference.infer_shapes(graph_model)
-    onnx.checker.check_model(graph_model)
-    onnx.save(graph_model, path)
-    return graph_model
-
-
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--model", help="a whole module saved with torch.save(model, FILE)")
@@ -84,7 +69,7 @@ def main():
         sys.exit("the model has no BatchNorm layer: LeanTTA adapts BatchNorm statistics, so there is nothing to "
                  "adapt (a plain int8 model: 'leantta quantize --plain')")
     shape = [int(v) for v in args.input_shape.split(",")]
-    graph_model = export(model, shape, args.out)
+    graph_model = export_onnx(model, args.out, shape)
     kept = [n for n in graph_model.graph.node if n.op_type == "BatchNormalization"]
     if len(kept) != expected:
         sys.exit(f"{len(kept)} of {expected} BatchNorm layers survived the export: is a BatchNorm fused by hand "
