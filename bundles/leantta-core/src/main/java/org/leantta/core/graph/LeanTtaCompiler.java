@@ -28,7 +28,8 @@ public final class LeanTtaCompiler {
             + "normalization statistics to adapt (a plain eval-mode export folds BatchNorm into the convolutions). "
             + "Export the float model with BatchNorm kept (PyTorch: torch.onnx.export(..., "
             + "training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False); "
-            + "tools/byo-model/export_model.py does this), then quantize that one with 'leantta quantize', which keeps the adaptable layers";
+            + "tools/byo-model/export_model.py does this), then quantize that one with 'leantta quantize', which "
+            + "keeps the adaptable layers";
 
     private final WeightRule rule;
     private final LayerSelection selection;
