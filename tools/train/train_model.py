@@ -156,11 +156,11 @@ def accuracy(model, data):
 
 # ---------------------------------------------------------------- export
 
-def export_onnx(model, path):
+def export_onnx(model, path, sample_shape=(1, 28, 28)):
     model.eval()
     # PRESERVE + no constant folding keeps every BatchNormalization node instead of folding it into the
     # preceding Conv; with the model in eval mode the nodes are emitted in inference form.
-    torch.onnx.export(model, torch.zeros(1, 1, 28, 28), path, opset_version=OPSET,
+    torch.onnx.export(model, torch.zeros(1, *sample_shape), path, opset_version=OPSET,
                       training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False,
                       input_names=["input"], output_names=["logits"],
                       dynamic_axes={"input": {0: "N"}, "logits": {0: "N"}})

@@ -229,11 +229,22 @@ public final class Gateway implements AutoCloseable {
      * answering a status command on its broker (within 3 s); else what is wrong, from the components' own status.
      */
     public synchronized Health health() throws Exception {
-        BundleContext ctx = bundleContext();
+        return healthCheck().check();
+    }
+
+    /**
+     * The MQTT bridge's answer to a status command on its broker (counters, queue, latency percentiles, mean shift),
+     * as an operator would get it; null when it does not answer within 3 s or is disabled.
+     */
+    public synchronized Map<String, Object> bridgeStatus() throws Exception {
+        return healthCheck().bridgeStatus();
+    }
+
+    private HealthCheck healthCheck() {
         if (health == null) {
-            health = new HealthCheck(ctx, configurationAdmin(), bridgeLog, PROBE_TIMEOUT);
+            health = new HealthCheck(bundleContext(), configurationAdmin(), bridgeLog, PROBE_TIMEOUT);
         }
-        return health.check();
+        return health;
     }
 
     /** Blocks until the framework stops (for a foreground {@code ./leantta run}). */

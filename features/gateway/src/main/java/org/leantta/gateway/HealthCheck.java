@@ -85,6 +85,12 @@ final class HealthCheck implements AutoCloseable {
         problems.add(new Problem(BRIDGE, BridgeTarget.PID, a.failure(), logged, logged != null));
     }
 
+    /** The bridge's status reply, or null. */
+    Map<String, Object> bridgeStatus() throws Exception {
+        BridgeTarget target = BridgeTarget.read(ctx, cm);
+        return target.enabled() ? probe.ask(target, probeTimeout).reply() : null;
+    }
+
     @Override
     public void close() {
         probe.shutdown();

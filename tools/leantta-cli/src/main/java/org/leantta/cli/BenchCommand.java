@@ -10,12 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.leantta.core.Defaults;
 import org.leantta.core.WeightRule;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.Onnx;
 import org.leantta.core.graph.Refold;
 import org.leantta.core.graph.Statistics;
 import org.leantta.onnx.SessionSettings;
-import org.leantta.tooling.data.ImageSet;
-import org.leantta.tooling.data.Shipped;
 
 /**
  * {@code leantta bench}: batch-1 latency of the plain and the LeanTTA session (and of an int8 model's),
@@ -48,10 +49,10 @@ final class BenchCommand {
     }
 
     int run(Args args) throws Exception {
-        Path model = args.path("model", Shipped.file(Shipped.MODEL));
-        Path int8 = args.path("int8", null);
-        Method leantta = new Method("leantta", "", WeightRule.parse(args.string("rule", Defaults.RULE.id())),
-                args.string("layers", Defaults.LAYERS), Statistics.SAMPLE, args.number("tau", Defaults.TAU),
+        Path model = args.file("model", Shipped.file(Shipped.MODEL));
+        Path int8 = args.file("int8", null);
+        Method leantta = new Method("leantta", "", args.parsed("rule", Defaults.RULE.id(), WeightRule::parse),
+                args.checked("layers", Defaults.LAYERS, LayerSelection::parse), Statistics.SAMPLE, args.number("tau", Defaults.TAU),
                 args.number("lambda", Defaults.LAMBDA), 0, null);
         Method source = Method.defaults().get("source");
         int warmup = args.integer("warmup", 500);
@@ -176,23 +177,33 @@ final class BenchCommand {
         for (int i = 0; i < samples.length; i++) {
             samples[i] = data.image(i);
         }
-        for (int first = 0; first < total; first += block) {
-            for (int k = 0; k < n; k++) {
-                int r = (first / block + k) % n;
-                for (int i = first; i < Math.min(first + block, total); i++) {
-                    long start = System.nanoTime();
-                    runners.get(r).run(samples[i % samples.length], 1);
-                    long ns = System.nanoTime() - start;
-                    if (i >= warmup) {
-                        t[r][i - warmup] = ns;
-                    }
-                }
+        try (Progress progress = Progress.start("timing", (long) total * n, "runs")) {
+            for (int first = 0; first < total; first += block) {
+                timeRound(runners, samples, t, first, block, warmup, total);
+                progress.step((long) Math.min(block, total - first) * n);
             }
         }
         for (long[] row : t) {
             Arrays.sort(row);
         }
         return t;
+    }
+
+    /** One block of runs for every runner, starting with a different one each round. */
+    private static void timeRound(List<Method.Runner> runners, float[][] samples, long[][] t, int first, int block,
+                                  int warmup, int total) throws Exception {
+        int n = runners.size();
+        for (int k = 0; k < n; k++) {
+            int r = (first / block + k) % n;
+            for (int i = first; i < Math.min(first + block, total); i++) {
+                long start = System.nanoTime();
+                runners.get(r).run(samples[i % samples.length], 1);
+                long ns = System.nanoTime() - start;
+                if (i >= warmup) {
+                    t[r][i - warmup] = ns;
+                }
+            }
+        }
     }
 
     /** Ratios of medians (and tails) in the same run: numerator row, denominator row, and how to name it. */

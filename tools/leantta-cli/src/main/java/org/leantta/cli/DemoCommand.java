@@ -1,15 +1,17 @@
 package org.leantta.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.leantta.gateway.Gateway;
-import org.leantta.gateway.HealthWatch;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.leantta.tooling.data.ImageSet;
 import org.leantta.tooling.data.Shipped;
 import org.leantta.tooling.shift.Corruption;
 import org.leantta.tooling.shift.Corruptions;
+import org.leantta.gateway.Gateway;
+import org.leantta.gateway.HealthWatch;
 import org.leantta.tooling.shift.StreamItem;
 import org.leantta.tooling.shift.Streams;
 
@@ -22,14 +24,20 @@ final class DemoCommand {
     static final String HELP = """
             leantta demo [options]
               Starts the gateway runtime (as 'leantta run') with an embedded MQTT broker unless --broker is given,
-              then replays the test split through it over MQTT, one sample at a time.
+              then replays the test split through it over MQTT, one sample at a time: clean, then each shift, each
+              condition for an equal share of --count (or of --duration), so that any run shows every condition.
+              Ends with a summary per condition and a chart (PNG and HTML).
               --count N        samples to replay (default: until Ctrl-C)
               --duration S     stop after S seconds
-              --every N        print a line every N samples (default 250)
-              --window N       rolling window of the accuracies (default 500)
-              --block N        samples per condition of the schedule (default 1000)
+              --every N        print a line every N answers (default: half a condition, at most 250)
+              --window N       rolling window of the accuracies (default: one condition, at most 500)
+              --block N        samples per condition (default: fit --count, else 1000; with --duration only,
+                               the conditions share the time)
               --shifts LIST    the schedule's shifts (default: a mix of families), severity --severity (default 4)
+              --chart FILE     the chart of the run, PNG, with an HTML page beside it (default leantta-demo.png)
+              --no-chart       no chart
             """ + GatewayLauncher.OPTIONS;
+    static final String SHIFTS = "gaussian-noise,fog,contrast,motion-blur,gain-offset";
 
     private final PrintStream out;
 
@@ -37,12 +45,31 @@ final class DemoCommand {
         this.out = out;
     }
 
-    /** What the demo runs, closed in reverse order of start (a Ctrl-C closes it from the shutdown hook). */
+    /**
+     * What the demo runs, closed in reverse order of start. Ctrl-C stops the replay, waits for the summary and the
+     * chart, then closes.
+     */
     private static final class Session implements AutoCloseable {
         volatile EmbeddedBroker broker;
         volatile Gateway gateway;
         volatile HealthWatch watch;
         volatile Replay replay;
+        volatile boolean stopping;
+        final CountDownLatch finished = new CountDownLatch(1);
+        final Thread main = Thread.currentThread();
+
+        void stopAndClose() {
+            stopping = true;
+            if (replay == null) {
+                main.interrupt(); // still starting: nothing to summarize
+            }
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+                close();
+            } catch (Exception e) {
+                System.err.println("leantta: while stopping: " + e.getMessage());
+            }
+        }
 
         @Override
         public void close() throws Exception {
@@ -54,48 +81,86 @@ final class DemoCommand {
         }
     }
 
+    /** What the user asked for, checked. */
+    private record Plan(long count, long duration, int every, int window, DemoSchedule schedule, Path chart) {
+        static Plan from(Args args, int datasetSize) {
+            long count = args.integer("count", 0);
+            long duration = args.integer("duration", 0);
+            int block = args.integer("block", 0);
+            int severity = args.integer("severity", 4);
+            List<Corruption> shifts = args.parsed("shifts", SHIFTS, Corruptions::parse);
+            if (count < 0 || duration < 0 || block < 0) {
+                throw new Args.UsageException("--count, --duration and --block must be >= 1");
+            }
+            DemoSchedule schedule = DemoSchedule.of(shifts, severity, datasetSize, count, duration > 0, block);
+            long perCondition = schedule.block() > 0 ? schedule.block() : DemoSchedule.BLOCK;
+            int every = args.integer("every", (int) Math.max(1, Math.min(250, perCondition / 2)));
+            int window = args.integer("window", (int) Math.min(500, perCondition));
+            Path chart = args.flag("no-chart") ? null : args.path("chart", Path.of("leantta-demo.png"));
+            if (every < 1 || window < 1) {
+                throw new Args.UsageException("--every and --window must be >= 1");
+            }
+            return new Plan(count == 0 ? Long.MAX_VALUE : count, duration, every, window, schedule, chart);
+        }
+
+        long deadline(long startNanos) {
+            return duration == 0 ? Long.MAX_VALUE : startNanos + duration * 1_000_000_000L;
+        }
+    }
+
     int run(Args args) throws Exception {
-        long count = args.integer("count", Integer.MAX_VALUE);
-        long duration = args.integer("duration", Integer.MAX_VALUE);
-        int every = args.integer("every", 250);
-        int window = args.integer("window", 500);
-        int block = args.integer("block", 1000);
-        int severity = args.integer("severity", 4);
-        String shiftSpec = args.string("shifts", "gaussian-noise,fog,contrast,motion-blur,gain-offset");
+        ImageSet data = Shipped.testSet();
+        Plan plan = Plan.from(args, data.count());
         GatewayLauncher.Settings settings = GatewayLauncher.Settings.from(args, null, "demo");
         args.checkAllUsed();
-        if (count < 1 || duration < 1 || every < 1 || window < 1 || block < 1) {
-            throw new Args.UsageException("--count, --duration, --every, --window and --block must be >= 1");
-        }
-        List<Corruption> shifts = Corruptions.parse(shiftSpec);
-        ImageSet data = Shipped.testSet();
-        long deadline = System.nanoTime() + Math.min(duration, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L;
+        long deadline = plan.deadline(System.nanoTime());
         Session session = new Session();
-        Thread hook = GatewayLauncher.closeOnExit(session);
+        Thread hook = new Thread(session::stopAndClose, "leantta-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             settings = start(session, settings);
-            if (!session.watch.awaitServing(Duration.ofNanos(deadline - System.nanoTime()))) {
+            if (!session.watch.awaitServing(Duration.ofNanos(Math.min(deadline - System.nanoTime(),
+                    Duration.ofDays(1).toNanos())))) {
                 out.println("demo: the gateway did not serve within --duration");
                 return 1;
             }
             String base = "leantta/" + settings.device() + "/";
             out.printf("demo: sensor topic %ssensors/camera, predictions on %spredictions/camera, "
                     + "commands on %scommands/<reset|enable|disable|rollback|status>%n", base, base, base);
-            session.replay = new Replay(settings.broker(), base, data, schedule(data.count(), shifts, severity, block),
-                    out);
-            out.printf("demo: replaying the test split, %d samples per condition: clean, then %s at severity %d, "
-                    + "repeating; Ctrl-C stops%n", block, shiftSpec, severity);
-            session.replay.run(count, deadline, every, window);
+            session.replay = new Replay(settings.broker(), base, data, plan.schedule(), out);
+            out.printf("demo: replaying the test split: %s; Ctrl-C stops%n", plan.schedule().describe());
+            finish(session.replay.run(plan.count(), deadline, plan.every(), plan.window(), () -> session.stopping),
+                    plan.chart());
+            return 0;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                return 0; // Ctrl-C: the hook closes everything
+            session.finished.countDown();
+            if (!session.stopping) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    session.close();
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C meanwhile: the hook closes everything
+                }
             }
-            session.close();
+        }
+    }
+
+    /** The summary per condition and the chart. */
+    private void finish(DemoScore score, Path chart) throws Exception {
+        Table t = new Table("summary per condition (all answers of the run)", "condition", "samples",
+                "source acc %", "adapted acc %", "gain pp", "shift", "p50 ms");
+        for (DemoScore.Summary s : score.summaries()) {
+            t.row(s.condition(), String.valueOf(s.samples()), String.format("%.1f", s.sourceAccuracy()),
+                    String.format("%.1f", s.adaptedAccuracy()),
+                    String.format("%+.1f", s.adaptedAccuracy() - s.sourceAccuracy()), String.format("%.4f", s.shift()),
+                    String.format("%.2f", s.p50Millis()));
+        }
+        t.print(out);
+        if (chart != null && !score.points().isEmpty()) {
+            Path html = DemoChart.write(score, chart);
+            out.printf("demo: chart %s, page %s%n", chart.toAbsolutePath(), html.toAbsolutePath());
         }
         out.println("demo: stopped");
-        return 0;
     }
 
     /** The embedded broker unless one is given, the gateway on it and its watch; the settings with the broker. */
@@ -111,9 +176,4 @@ final class DemoCommand {
         return settings;
     }
 
-    private static List<StreamItem> schedule(int n, List<Corruption> shifts, int severity, int block) {
-        List<StreamItem> items = new ArrayList<>(Streams.clean(n, block, 1));
-        items.addAll(Streams.persistent(n, shifts, severity, block, 2));
-        return items;
-    }
 }

@@ -12,13 +12,14 @@ import java.util.TreeSet;
 import org.leantta.core.Defaults;
 import org.leantta.core.Sha256;
 import org.leantta.core.WeightRule;
+import org.leantta.tooling.data.Idx;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.Onnx;
 import org.leantta.core.hybrid.HybridSettings;
 import org.leantta.core.json.Json;
 import org.leantta.onnx.SessionSettings;
-import org.leantta.tooling.data.Idx;
-import org.leantta.tooling.data.ImageSet;
-import org.leantta.tooling.data.Shipped;
 import org.leantta.tooling.shift.Corruption;
 import org.leantta.tooling.shift.Corruptions;
 import org.leantta.tooling.shift.StreamItem;
@@ -31,6 +32,8 @@ final class EvaluateCommand {
               --model FILE        ONNX model (default: the shipped fmnist-resnet8.onnx)
               --images FILE       IDX images, gzipped or not (default: the shipped Fashion-MNIST test split)
               --labels FILE       IDX labels matching --images
+              --csv FILE          labelled samples instead: one a line, the class number, then the values as
+                                  integers 0..255 in the model's layout (C,H,W or C,L flattened; value/255 in)
               --shifts LIST       shift names or families, 'all' (default) or 'none' = the data exactly as given
               --severities LIST   severities 1..5 (default: 1,2,3,4,5)
               --stream KIND       persistent | gradual | mixed | clean: one stream in that order instead of a
@@ -47,6 +50,7 @@ final class EvaluateCommand {
               --seed N            seed of the shifts (default 0)
               --threads N         parallel workers (default: the number of cores)
               --json FILE         also write the results as JSON
+              --plot FILE         also draw the errors as a chart (PNG): mean by condition, then per shift
             """.formatted(Defaults.HYBRID.describe());
 
     private final PrintStream out;
@@ -56,12 +60,13 @@ final class EvaluateCommand {
     }
 
     int run(Args args) throws Exception {
-        Path modelPath = args.path("model", null);
-        Path images = args.path("images", null);
-        Path labels = args.path("labels", null);
-        String shiftSpec = args.string("shifts", "all");
+        Path modelPath = args.file("model", null);
+        Path images = args.file("images", null);
+        Path labels = args.file("labels", null);
+        Path csv = args.file("csv", null);
+        List<Corruption> shifts = args.parsed("shifts", "all", Corruptions::parse);
         int[] severities = severities(args.string("severities", "1,2,3,4,5"));
-        String stream = args.string("stream", null);
+        Streams.Kind stream = args.parsed("stream", null, Streams::parse);
         HybridSettings hybrid = new HybridSettings(
                 args.decimal("momentum", Defaults.HYBRID.momentum()),
                 args.decimal("prior", Defaults.HYBRID.prior()),
@@ -70,8 +75,8 @@ final class EvaluateCommand {
                 args.decimal("trust-margin", Defaults.HYBRID.margin()),
                 args.integer("probe-every", Defaults.HYBRID.probeEvery()),
                 args.decimal("trust-rate", Defaults.HYBRID.trustRate()));
-        Map<String, Method> known = Method.all(WeightRule.parse(args.string("rule", Defaults.RULE.id())),
-                args.string("layers", Defaults.LAYERS), args.number("tau", Defaults.TAU),
+        Map<String, Method> known = Method.all(args.parsed("rule", Defaults.RULE.id(), WeightRule::parse),
+                args.checked("layers", Defaults.LAYERS, LayerSelection::parse), args.number("tau", Defaults.TAU),
                 args.number("lambda", Defaults.LAMBDA), hybrid);
         List<Method> methods = Method.parse(args.string("methods", "all"), known);
         boolean clean = !args.flag("no-clean");
@@ -81,23 +86,27 @@ final class EvaluateCommand {
         int block = args.integer("block", 1000);
         int length = args.integer("length", 10000);
         Path json = args.path("json", null);
+        Path plot = args.path("plot", null);
         String sweep = args.string("sweep-layers", null);
         args.checkAllUsed();
         if ((images == null) != (labels == null)) {
             throw new Args.UsageException("--images and --labels go together");
         }
+        if (csv != null && images != null) {
+            throw new Args.UsageException("give either --csv or --images with --labels");
+        }
         if (methods.isEmpty()) {
             throw new Args.UsageException("no method selected");
         }
         Path model = modelPath != null ? modelPath : Shipped.file(Shipped.MODEL);
-        ImageSet data = (images != null ? Idx.load(images, labels) : Shipped.testSet()).limit(limit);
-        List<Corruption> shifts = Corruptions.parse(shiftSpec);
-        List<List<StreamItem>> segments = stream != null
-                ? List.of(stream(Streams.parse(stream), data.count(), shifts, severities, block, length, seed))
-                : conditions(data.count(), shifts, severities, clean);
         ModelProto proto = Onnx.read(model);
+        ImageSet data = (csv != null ? CsvData.load(csv, proto) : images != null ? Idx.load(images, labels)
+                : Shipped.testSet()).limit(limit);
+        List<List<StreamItem>> segments = stream != null
+                ? List.of(stream(stream, data.count(), shifts, severities, block, length, seed))
+                : conditions(data.count(), shifts, severities, clean);
         out.printf("evaluate: model %s (sha256 %s), %d images from %s, seed %d%n", model, Sha256.of(model),
-                data.count(), images != null ? images : "the shipped test split", seed);
+                data.count(), csv != null ? csv : images != null ? images : "the shipped test split", seed);
         for (Method m : methods) {
             out.printf("  %-14s %s%n", m.name(), m.summary());
         }
@@ -115,6 +124,10 @@ final class EvaluateCommand {
         if (json != null) {
             Files.writeString(json, Json.write(results.toJson(model, data, seed)));
             out.println("\nwrote " + json);
+        }
+        if (plot != null) {
+            ErrorChart.write("evaluate " + model.getFileName(), results.chartCells(), plot);
+            out.println("wrote " + plot);
         }
         return 0;
     }

@@ -86,7 +86,7 @@ final class Evaluation {
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
+        try (Progress progress = Progress.start("evaluating", work(segments), "samples")) {
             List<Future<?>> futures = new ArrayList<>();
             for (int m = 0; m < runners.size(); m++) {
                 if (runners.get(m).method.stateful()) {
@@ -94,6 +94,7 @@ final class Evaluation {
                         int method = m;
                         futures.add(pool.submit(() -> {
                             stream(method, segment, cells);
+                            progress.step(segment.size());
                             return null;
                         }));
                     }
@@ -102,6 +103,7 @@ final class Evaluation {
             for (List<StreamItem> chunk : chunks) {
                 futures.add(pool.submit(() -> {
                     chunk(chunk, cells);
+                    progress.step(chunk.size());
                     return null;
                 }));
             }
@@ -112,6 +114,13 @@ final class Evaluation {
             pool.shutdownNow();
         }
         return cells;
+    }
+
+    /** Samples to run: every sample once for the stateless methods together, once more per stateful method. */
+    private long work(List<List<StreamItem>> segments) {
+        long samples = segments.stream().mapToLong(List::size).sum();
+        long stateful = runners.stream().filter(r -> r.method.stateful()).count();
+        return samples * (1 + stateful);
     }
 
     private void chunk(List<StreamItem> items, Map<String, Cell> cells) throws Exception {

@@ -71,13 +71,22 @@ final class GatewayLauncher {
         return gateway;
     }
 
-    /** The runtime's bundles log through java.util.logging: warnings and errors only on the console. */
+    /** Held: java.util.logging keeps loggers only weakly, and would forget the level set on it. */
+    private static final java.util.logging.Logger LEANTTA_LOG = java.util.logging.Logger.getLogger("org.leantta");
+
+    /**
+     * The runtime's bundles log through java.util.logging: warnings and errors only on the console; with
+     * LEANTTA_DEBUG set, information from every bundle and debug from LeanTTA's own. A
+     * -Djava.util.logging.config.file (in LEANTTA_JAVA_OPTS) decides alone.
+     */
     private static void quietLogs() {
         if (System.getProperty("java.util.logging.config.file") == null) {
+            boolean debug = System.getenv("LEANTTA_DEBUG") != null;
             java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-            root.setLevel(java.util.logging.Level.WARNING);
+            root.setLevel(debug ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+            LEANTTA_LOG.setLevel(debug ? java.util.logging.Level.FINE : null);
             for (java.util.logging.Handler h : root.getHandlers()) {
-                h.setLevel(java.util.logging.Level.WARNING);
+                h.setLevel(debug ? java.util.logging.Level.FINE : java.util.logging.Level.WARNING);
             }
         }
     }

@@ -1,6 +1,10 @@
 package org.leantta.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 /** Entry point of the {@code ./leantta} launcher. */
@@ -8,7 +12,8 @@ public final class Main {
     static final String USAGE = """
             usage: leantta <command> [options]
               demo       the gateway runtime with an embedded broker, fed the test split through changing shifts
-                         over MQTT: rolling accuracy of adapted and unadapted answers and the shift score
+                         over MQTT: rolling accuracy of adapted and unadapted answers and the shift score, a
+                         summary per condition and a chart at the end
               run        the gateway runtime (Equinox, web console, LeanTTA bundles) from a Kura snapshot
               evaluate   error of source, BatchNorm and LeanTTA methods per shift and severity
               bench      per-sample latency and memory of the plain and the LeanTTA session
@@ -18,10 +23,20 @@ public final class Main {
               tune       choose LeanTTA's defaults on the validation split (training data)
               soak       the gateway runtime under a long sustained load: every sample answered, RSS over time
               threshold  shift-score quantiles on the validation split and the out-of-distribution threshold
+              charts     the README's charts (PNG) from the committed results under models/results
+              test       all tests (mvn -B verify); as root, first installs the Debian packages they need
               java-options [COMMAND]  the JVM options COMMAND runs with (default run): run and demo get the
                          gateway's limits from features/gateway/jvm.options, then LEANTTA_JAVA_OPTS, which wins
+              version    the version of leantta (also --version)
               help       this text; 'leantta <command> --help' for a command's options
+            Environment: LEANTTA_JAVA_OPTS extra JVM options; LEANTTA_DEBUG=1 stack traces of errors and the
+            gateway's debug log; LEANTTA_NO_BUILD=1 never rebuild before running.
             """;
+    /** The commands this program runs; 'test' and 'java-options' are the launcher script's own. */
+    static final List<String> COMMANDS = List.of("demo", "run", "evaluate", "bench", "bench-mqtt", "bench-json",
+            "quantize", "tune", "soak", "threshold", "charts", "test", "java-options", "version", "help");
+    /** Options that take no value, in any command. */
+    static final Set<String> FLAGS = Set.of("no-clean", "help", "profile", "plain", "no-heartbeat", "no-chart");
 
     private Main() {
     }
@@ -32,25 +47,17 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         String command = args.length == 0 ? "help" : args[0];
-        String help = switch (command) {
-            case "demo" -> DemoCommand.HELP;
-            case "run" -> RunCommand.HELP;
-            case "soak" -> SoakCommand.HELP;
-            case "threshold" -> ThresholdCommand.HELP;
-            case "evaluate" -> EvaluateCommand.HELP;
-            case "bench" -> BenchCommand.HELP;
-            case "bench-mqtt" -> BenchMqttCommand.HELP;
-            case "bench-json" -> BenchJsonCommand.HELP;
-            case "tune" -> TuneCommand.HELP;
-            case "quantize" -> QuantizeCommand.HELP;
-            default -> USAGE;
-        };
+        String help = help(command);
+        if (command.equals("version") || command.equals("--version")) {
+            out.println("leantta " + version());
+            return 0;
+        }
         if (command.equals("help") || command.equals("--help") || hasHelp(args)) {
             out.print(help);
             return 0;
         }
         try {
-            Args a = new Args(args, 1, Set.of("no-clean", "help", "profile"));
+            Args a = new Args(args, 1, FLAGS);
             return switch (command) {
                 case "demo" -> new DemoCommand(out).run(a);
                 case "run" -> new RunCommand(out).run(a);
@@ -62,7 +69,8 @@ public final class Main {
                 case "bench-json" -> new BenchJsonCommand(out).run(a);
                 case "tune" -> new TuneCommand(out).run(a);
                 case "quantize" -> new QuantizeCommand(out).run(a);
-                default -> throw new Args.UsageException("unknown command '" + command + "'");
+                case "charts" -> new ChartsCommand(out).run(a);
+                default -> throw unknownCommand(command);
             };
         } catch (Args.UsageException e) {
             err.println("leantta " + command + ": " + e.getMessage());
@@ -75,6 +83,42 @@ public final class Main {
             }
             return 1;
         }
+    }
+
+    private static String help(String command) {
+        return switch (command) {
+            case "demo" -> DemoCommand.HELP;
+            case "run" -> RunCommand.HELP;
+            case "soak" -> SoakCommand.HELP;
+            case "threshold" -> ThresholdCommand.HELP;
+            case "evaluate" -> EvaluateCommand.HELP;
+            case "bench" -> BenchCommand.HELP;
+            case "bench-mqtt" -> BenchMqttCommand.HELP;
+            case "bench-json" -> BenchJsonCommand.HELP;
+            case "tune" -> TuneCommand.HELP;
+            case "quantize" -> QuantizeCommand.HELP;
+            case "charts" -> ChartsCommand.HELP;
+            default -> USAGE;
+        };
+    }
+
+    private static Args.UsageException unknownCommand(String command) {
+        String hint = Args.closest(command.replaceFirst("^-+", ""), COMMANDS);
+        return new Args.UsageException("unknown command '" + command + "'"
+                + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+    }
+
+    /** The project version the jar was built from. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // reported as unknown below
+        }
+        return p.getProperty("version", "(unknown version)");
     }
 
     private static boolean hasHelp(String[] args) {

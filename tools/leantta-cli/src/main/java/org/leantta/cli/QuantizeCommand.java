@@ -11,6 +11,7 @@ import java.util.Map;
 import org.leantta.core.Defaults;
 import org.leantta.core.Sha256;
 import org.leantta.core.graph.LayerSelection;
+import org.leantta.core.graph.LeanTtaCompiler;
 import org.leantta.core.graph.Onnx;
 import org.leantta.core.json.Json;
 import org.leantta.tooling.data.Idx;
@@ -32,6 +33,8 @@ final class QuantizeCommand {
                                     (default: the shipped LeanTTA layers)
               --method M            minmax | percentile (default percentile)
               --percentile P        share of values kept by percentile calibration (default 99.99)
+              --plain               accept a model with no BatchNorm left: a plain int8 model that cannot adapt
+                                    (without it such a model is refused: export it with BatchNorm kept)
             Writes the model and a record (FILE.json: sizes, sha256, settings).
             """;
 
@@ -42,13 +45,14 @@ final class QuantizeCommand {
     }
 
     int run(Args args) throws Exception {
-        Path model = args.path("model", Shipped.file(Shipped.MODEL));
+        Path model = args.file("model", Shipped.file(Shipped.MODEL));
         Path target = args.path("out", null);
-        Path calibration = args.path("calibration", Shipped.file(Shipped.VAL_IMAGES));
+        Path calibration = args.file("calibration", Shipped.file(Shipped.VAL_IMAGES));
         int count = args.integer("count", 1000);
-        String layers = args.string("adapt-layers", Defaults.LAYERS);
-        Calibration.Method method = Calibration.Method.parse(args.string("method", "percentile"));
+        String layers = args.checked("adapt-layers", Defaults.LAYERS, LayerSelection::parse);
+        Calibration.Method method = args.parsed("method", "percentile", Calibration.Method::parse);
         double percentile = args.decimal("percentile", 99.99);
+        boolean plain = args.flag("plain");
         args.checkAllUsed();
         if (target == null) {
             throw new Args.UsageException("--out is required");
@@ -57,9 +61,16 @@ final class QuantizeCommand {
             throw new Args.UsageException("--percentile must be in (50, 100], got " + percentile);
         }
         ModelProto fp32 = Onnx.read(model);
+        if (!plain && batchNorms(fp32) == 0) {
+            throw new IllegalArgumentException(LeanTtaCompiler.NO_BATCHNORM + "; or give --plain for an int8 "
+                    + "model without adaptation");
+        }
         ImageSet images = Idx.load(calibration, null).limit(count);
         List<String> tensors = Quantizer.calibrationTensors(fp32);
-        Map<String, Range> ranges = Calibration.ranges(fp32, tensors, images, method, percentile);
+        Map<String, Range> ranges;
+        try (Progress progress = Progress.start("calibrating on " + images.count() + " images", -1, "")) {
+            ranges = Calibration.ranges(fp32, tensors, images, method, percentile);
+        }
         ModelProto int8 = new Quantizer(LayerSelection.parse(layers)).quantize(fp32, ranges);
         Files.write(target, int8.toByteArray());
         long before = Files.size(model);
@@ -71,6 +82,11 @@ final class QuantizeCommand {
         Files.writeString(record(target), Json.write(record(model, target, calibration, images.count(), layers,
                 method, percentile)));
         return 0;
+    }
+
+    private static long batchNorms(ModelProto model) {
+        return model.getGraph().getNodeList().stream()
+                .filter(n -> n.getOpType().equals("BatchNormalization") && n.getDomain().isEmpty()).count();
     }
 
     private static String relative(Path p) {

@@ -2,15 +2,14 @@ package org.leantta.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -29,13 +28,18 @@ final class Replay implements AutoCloseable {
     private final MqttClient client;
     private final String base;
     private final ImageSet data;
-    private final List<StreamItem> schedule;
+    private final DemoSchedule schedule;
     private final PrintStream out;
     private final Semaphore window = new Semaphore(IN_FLIGHT);
-    private final Map<String, Integer> labels = new ConcurrentHashMap<>();
+    /** The samples sent and not yet answered, by id. */
+    private final Map<String, Sent> labels = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Map<String, Object>> answers = new LinkedBlockingQueue<>();
 
-    Replay(String broker, String base, ImageSet data, List<StreamItem> schedule, PrintStream out)
+    /** A sample's true label and the condition it was sent in. */
+    private record Sent(int label, String condition) {
+    }
+
+    Replay(String broker, String base, ImageSet data, DemoSchedule schedule, PrintStream out)
             throws Exception {
         this.base = base;
         this.data = data;
@@ -83,19 +87,20 @@ final class Replay implements AutoCloseable {
         throw new IllegalStateException("the gateway did not answer on " + base + "commands/status within 60 s");
     }
 
-    void run(long count, long deadlineNanos, int every, int window) throws Exception {
+    /**
+     * Replays until {@code count} answers or the deadline, printing a line every {@code every} answers and one for
+     * the answers after the last full line; {@code stop} ends the sending early. Returns the scores.
+     */
+    DemoScore run(long count, long deadlineNanos, int every, int window, BooleanSupplier stop) throws Exception {
         awaitGateway();
+        schedule.start(System.nanoTime(), deadlineNanos);
         out.printf("%9s  %-18s %13s %13s %8s %11s%n", "samples", "condition", "source acc %", "adapted acc %",
                 "shift", "p50 ms");
-        Deque<int[]> recent = new ArrayDeque<>();
-        int[] sums = new int[2];
-        double shiftSum = 0;
-        long[] latencies = new long[every];
+        DemoScore score = new DemoScore(window);
         long sent = 0;
-        long answered = 0;
-        while (answered < count) {
-            boolean sending = sent < count && System.nanoTime() < deadlineNanos && !Thread.currentThread().isInterrupted();
-            if (!sending && answered == sent) {
+        while (score.answered() < count) {
+            boolean sending = sent < count && System.nanoTime() < deadlineNanos && !stop.getAsBoolean();
+            if (!sending && labels.isEmpty()) {
                 break;
             }
             if (sending && this.window.tryAcquire()) {
@@ -103,62 +108,56 @@ final class Replay implements AutoCloseable {
                 continue;
             }
             Map<String, Object> a = answers.poll(sending ? 5 : 10_000, TimeUnit.MILLISECONDS);
-            if (a == null) {
-                if (!sending) {
-                    out.println("demo: " + (sent - answered) + " samples not answered within 10 s");
-                    break;
-                }
-                continue;
+            if (a == null && !sending) {
+                out.println("demo: " + labels.size() + " samples not answered within 10 s");
+                break;
             }
-            String topic = (String) a.get("_topic");
-            if (topic.endsWith("/errors")) {
-                out.println("demo: the gateway rejected a sample: " + a.get("reason"));
-            }
-            Integer label = a.get("id") == null ? null : labels.remove((String) a.get("id"));
-            if (label == null) {
-                continue;
-            }
-            this.window.release();
-            if (!topic.contains("/predictions/")) {
-                answered++;
-                continue;
-            }
-            int[] hit = {((Double) a.get("sourceClass")).intValue() == label ? 1 : 0,
-                    ((Double) a.get("class")).intValue() == label ? 1 : 0};
-            recent.addLast(hit);
-            sums[0] += hit[0];
-            sums[1] += hit[1];
-            if (recent.size() > window) {
-                int[] old = recent.removeFirst();
-                sums[0] -= old[0];
-                sums[1] -= old[1];
-            }
-            shiftSum += (Double) a.get("shift");
-            latencies[(int) (answered % every)] = ((Double) a.get("latencyMicros")).longValue();
-            answered++;
-            if (answered % every == 0) {
-                StreamItem item = schedule.get((int) ((answered - 1) % schedule.size()));
-                long[] sorted = latencies.clone();
-                java.util.Arrays.sort(sorted);
-                out.printf("%9d  %-18s %13.1f %13.1f %8.4f %11.2f%n", answered,
-                        item.isClean() ? "clean" : item.shiftName() + "@" + item.severity(),
-                        100.0 * sums[0] / recent.size(), 100.0 * sums[1] / recent.size(), shiftSum / every,
-                        sorted[every / 2] / 1000.0);
-                shiftSum = 0;
+            if (a != null && score(a, score) && score.pending() == every) {
+                print(score.line());
             }
         }
+        if (score.pending() > 0) {
+            print(score.line());
+        }
+        return score;
+    }
+
+    /** Scores an answer of ours; true when it was a prediction. */
+    private boolean score(Map<String, Object> a, DemoScore score) {
+        String topic = (String) a.get("_topic");
+        if (topic.endsWith("/errors")) {
+            out.println("demo: the gateway rejected a sample: " + a.get("reason"));
+        }
+        Sent sample = a.get("id") == null ? null : labels.remove((String) a.get("id"));
+        if (sample == null) {
+            return false;
+        }
+        this.window.release();
+        if (!topic.contains("/predictions/")) {
+            return false;
+        }
+        score.add(sample.condition(), ((Double) a.get("sourceClass")).intValue() == sample.label(),
+                ((Double) a.get("class")).intValue() == sample.label(), (Double) a.get("shift"),
+                ((Double) a.get("latencyMicros")).longValue());
+        return true;
+    }
+
+    private void print(DemoScore.Point p) {
+        out.printf("%9d  %-18s %13.1f %13.1f %8.4f %11.2f%n", p.samples(), p.condition(), p.sourceAccuracy(),
+                p.adaptedAccuracy(), p.shift(), p.p50Millis());
     }
 
     private void publish(long i) throws Exception {
-        StreamItem item = schedule.get((int) (i % schedule.size()));
+        StreamItem item = schedule.item(i, System.nanoTime());
         float[] x = item.apply(data.image(item.sampleIndex()), data.channels(), data.height(), data.width(), i);
         String id = "demo-" + i;
-        labels.put(id, data.label(item.sampleIndex()));
-        List<Float> data = new ArrayList<>(x.length);
+        labels.put(id, new Sent(data.label(item.sampleIndex()),
+                item.isClean() ? "clean" : item.shiftName() + "@" + item.severity()));
+        List<Float> values = new ArrayList<>(x.length);
         for (float v : x) {
-            data.add(v);
+            values.add(v);
         }
-        String json = Json.compact(Map.of("id", id, "data", data));
+        String json = Json.compact(Map.of("id", id, "data", values));
         client.publish(base + "sensors/" + SENSOR, json.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 

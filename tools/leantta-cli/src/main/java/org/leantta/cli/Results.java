@@ -181,6 +181,19 @@ final class Results {
         return out;
     }
 
+    /** The error of every method per cell, for {@link ErrorChart}. */
+    List<ErrorChart.Cell> chartCells() {
+        List<ErrorChart.Cell> out = new ArrayList<>();
+        for (Evaluation.Cell c : cells.values()) {
+            Map<String, Double> errors = new LinkedHashMap<>();
+            for (int m = 0; m < methods.size(); m++) {
+                errors.put(methods.get(m).name(), c.error(m));
+            }
+            out.add(new ErrorChart.Cell(label(c), c.severity, errors));
+        }
+        return out;
+    }
+
     Map<String, Object> toJson(Path model, ImageSet data, long seed) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("model", model.toString());

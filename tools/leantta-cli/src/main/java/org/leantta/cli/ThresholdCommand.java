@@ -40,40 +40,50 @@ final class ThresholdCommand {
     }
 
     int run(Args args) throws Exception {
-        Path modelPath = args.path("model", Shipped.file("models/fmnist-resnet8-int8.onnx"));
+        Path modelPath = args.file("model", Shipped.file("models/fmnist-resnet8-int8.onnx"));
         int limit = args.integer("limit", 2000);
         int severity = args.integer("severity", 3);
-        double q = Double.parseDouble(args.string("quantile", "0.99"));
+        double q = args.decimal("quantile", 0.99);
         args.checkAllUsed();
         if (!(q > 0 && q < 1)) {
             throw new Args.UsageException("--quantile must be in (0, 1), got " + q);
         }
         ImageSet val = Shipped.validationSet().limit(limit);
         ModelProto proto = Onnx.read(modelPath);
-        Map<String, Method> methods = Method.defaults();
-        try (Method.Runner stateless = methods.get("leantta").open(proto, SessionSettings.defaults(), true);
-             Method.Runner hybrid = methods.get("leantta-hybrid").open(proto, SessionSettings.defaults())) {
-            float[][] clean = scores(stateless, hybrid, val, null, severity);
-            float threshold = quantile(clean[0], q);
-            out.printf("shift scores on %d validation images, %s (shipped LeanTTA settings); flagged: above the "
-                    + "stateless clean quantile %.3f%n", val.count(), modelPath, q);
-            Table t = new Table("shift score quantiles and flagged %, stateless and hybrid", "condition",
-                    "stateless p50", "p90", "p99", "max", "flagged %", "hybrid p50", "p90", "p99", "max",
-                    "flagged %");
-            t.row(row("clean", clean, threshold));
-            for (Corruption c : Corruptions.all()) {
-                t.row(row(c.name() + "@" + severity, scores(stateless, hybrid, val, c, severity), threshold));
-            }
-            t.print(out);
-            out.printf("%nsuggested shift threshold (clean quantile %.3f): %.4f (stateless); the hybrid's clean "
-                    + "quantile: %.4f%n", q, threshold, quantile(clean[1], q));
-        }
+        Map<String, float[][]> scores = scores(proto, val, severity);
+        float[][] clean = scores.get("clean");
+        float threshold = quantile(clean[0], q);
+        out.printf("shift scores on %d validation images, %s (shipped LeanTTA settings); flagged: above the "
+                + "stateless clean quantile %.3f%n", val.count(), modelPath, q);
+        Table t = new Table("shift score quantiles and flagged %, stateless and hybrid", "condition",
+                "stateless p50", "p90", "p99", "max", "flagged %", "hybrid p50", "p90", "p99", "max",
+                "flagged %");
+        scores.forEach((condition, s) -> t.row(row(condition, s, threshold)));
+        t.print(out);
+        out.printf("%nsuggested shift threshold (clean quantile %.3f): %.4f (stateless); the hybrid's clean "
+                + "quantile: %.4f%n", q, threshold, quantile(clean[1], q));
         return 0;
+    }
+
+    /** Per condition (clean, then every library shift) the stateless and the hybrid scores. */
+    private static Map<String, float[][]> scores(ModelProto proto, ImageSet val, int severity) throws Exception {
+        Map<String, Method> methods = Method.defaults();
+        Map<String, float[][]> scores = new java.util.LinkedHashMap<>();
+        try (Method.Runner stateless = methods.get("leantta").open(proto, SessionSettings.defaults(), true);
+             Method.Runner hybrid = methods.get("leantta-hybrid").open(proto, SessionSettings.defaults());
+             Progress progress = Progress.start("scoring", (long) val.count() * (1 + Corruptions.all().size()),
+                     "samples")) {
+            scores.put("clean", scores(stateless, hybrid, val, null, severity, progress));
+            for (Corruption c : Corruptions.all()) {
+                scores.put(c.name() + "@" + severity, scores(stateless, hybrid, val, c, severity, progress));
+            }
+        }
+        return scores;
     }
 
     /** Per image the stateless score and the hybrid's, the images going through the hybrid in order. */
     private static float[][] scores(Method.Runner stateless, Method.Runner hybrid, ImageSet data, Corruption c,
-                                    int severity) throws Exception {
+                                    int severity, Progress progress) throws Exception {
         float[][] s = new float[2][data.count()];
         HybridAdapter stream = hybrid.stream();
         for (int i = 0; i < data.count(); i++) {
@@ -83,6 +93,7 @@ final class ThresholdCommand {
             }
             s[0][i] = stateless.run(x, 1).shift(0, null);
             s[1][i] = stream.predict(x, hybrid.knobs()).sourceShift();
+            progress.step();
         }
         return s;
     }

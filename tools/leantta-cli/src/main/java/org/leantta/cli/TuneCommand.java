@@ -47,9 +47,9 @@ final class TuneCommand {
     }
 
     int run(Args args) throws Exception {
-        Path model = args.path("model", Shipped.file(Shipped.MODEL));
+        Path model = args.file("model", Shipped.file(Shipped.MODEL));
         int limit = args.integer("limit", 500);
-        String shifts = args.string("shifts", "all");
+        String shifts = args.checked("shifts", "all", Corruptions::parse);
         int[] severities = EvaluateCommand.severities(args.string("severities", "3,5"));
         String[] rules = args.string("rules", "paper,code").split(",");
         float[] taus = floats(args.string("taus", "0.5,0.7,0.9,0.95"));

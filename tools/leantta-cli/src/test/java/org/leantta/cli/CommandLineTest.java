@@ -67,6 +67,26 @@ class CommandLineTest {
     }
 
     @Test
+    void evaluateTakesLabelledCsvSamples() throws Exception {
+        ImageSet test = Shipped.testSet().limit(50);
+        StringBuilder csv = new StringBuilder("label,pixels...\n");
+        for (int i = 0; i < test.count(); i++) {
+            csv.append(test.label(i));
+            for (float v : test.image(i)) {
+                csv.append(',').append(Math.round(v * 255));
+            }
+            csv.append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("own.csv"), csv);
+        Path json = tmp.resolve("csv.json");
+        int code = run("evaluate", "--csv", file.toString(), "--shifts", "none", "--methods", "source,leantta",
+                "--json", json.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readString(json)).contains("\"n\": 50");
+        assertThat(meanError(Files.readString(json), "source")).isLessThan(0.3);
+    }
+
+    @Test
     void unknownMethodIsAUsageErrorListingTheMethods() {
         assertThat(run("evaluate", "--methods", "tent")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown method 'tent'", "bn-batch64");
@@ -81,9 +101,67 @@ class CommandLineTest {
     }
 
     @Test
-    void missingDataFileIsAClearError() {
-        assertThat(run("evaluate", "--images", "/nonexistent/i.gz", "--labels", "/nonexistent/l.gz")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/nonexistent/");
+    void everyMissingFileIsNamedInOneUsageError() {
+        assertThat(run("evaluate", "--images", "/nonexistent/i.gz", "--labels", "/nonexistent/l.gz")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--images /nonexistent/i.gz",
+                "--labels /nonexistent/l.gz");
+    }
+
+    @Test
+    void misspeltOptionsAndCommandsGetASuggestionAndTheSortedList() {
+        assertThat(run("evaluate", "--sevrities", "3")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did you mean --severities?",
+                "known: --block, --change-threshold, --csv, --detector-rate, --images");
+        assertThat(run("evalute")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did you mean 'evaluate'?");
+    }
+
+    @Test
+    void badValuesOfParsedOptionsAreUsageErrors() {
+        assertThat(run("evaluate", "--shifts", "fgo")).isEqualTo(2);
+        assertThat(run("quantize", "--out", tmp.resolve("q.onnx").toString(), "--method", "median")).isEqualTo(2);
+        assertThat(run("evaluate", "--stream", "steady")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--shifts: ", "--method: ", "--stream: ");
+    }
+
+    @Test
+    void versionAndHelpNameEveryCommand() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("leantta ").doesNotContain("unknown version");
+        assertThat(run("help")).isZero();
+        for (String command : Main.COMMANDS) {
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("\n  " + command + " ");
+        }
+    }
+
+    @Test
+    void quantizeRefusesAModelWithoutBatchNormUnlessAskedForAPlainOne() throws Exception {
+        // the shipped model with every BatchNormalization replaced by an Identity, as after folding
+        var model = org.leantta.core.graph.Onnx.read(Shipped.file(Shipped.MODEL)).toBuilder();
+        var graph = model.getGraphBuilder();
+        for (int i = 0; i < graph.getNodeCount(); i++) {
+            var n = graph.getNode(i);
+            if (n.getOpType().equals("BatchNormalization")) {
+                graph.setNode(i, n.toBuilder().setOpType("Identity").clearInput().addInput(n.getInput(0))
+                        .clearAttribute());
+            }
+        }
+        Path folded = tmp.resolve("folded.onnx");
+        Files.write(folded, model.build().toByteArray());
+        assertThat(run("quantize", "--model", folded.toString(), "--out", tmp.resolve("q.onnx").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no BatchNormalization node",
+                "TrainingMode.PRESERVE", "--plain");
+        assertThat(tmp.resolve("q.onnx")).doesNotExist();
+    }
+
+    @Test
+    void evaluateDrawsItsPlot() throws Exception {
+        Path png = tmp.resolve("plot.png");
+        int code = run("evaluate", "--limit", "64", "--shifts", "fog", "--severities", "5", "--methods",
+                "source,leantta", "--plot", png.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getHeight()).isEqualTo(2 * Charts.HEIGHT);
     }
 
     @Test

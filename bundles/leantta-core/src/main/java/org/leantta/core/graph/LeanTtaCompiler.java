@@ -23,6 +23,13 @@ public final class LeanTtaCompiler {
     /** Default tau and lambda baked into the input defaults (the authors' code). */
     public static final float DEFAULT_TAU = 0.9f;
     public static final float DEFAULT_LAMBDA = 0.9f;
+    /** Why a model without BatchNormalization cannot adapt, and how to export one that can. */
+    public static final String NO_BATCHNORM = "the model has no BatchNormalization node, so there are no "
+            + "normalization statistics to adapt (a plain eval-mode export folds BatchNorm into the convolutions). "
+            + "Export the float model with BatchNorm kept (PyTorch: torch.onnx.export(..., "
+            + "training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False); "
+            + "tools/byo-model/export_model.py does this), then quantize that one with 'leantta quantize', which "
+            + "keeps the adaptable layers";
 
     private final WeightRule rule;
     private final LayerSelection selection;
@@ -173,10 +180,7 @@ public final class LeanTtaCompiler {
             }
         }
         if (bns.isEmpty()) {
-            throw new IllegalArgumentException("the model has no BatchNormalization node, so there are no "
-                    + "normalization statistics to adapt. Export it with BatchNorm kept (PyTorch: torch.onnx.export("
-                    + "..., training=TrainingMode.PRESERVE, do_constant_folding=False)) or quantize it with "
-                    + "'leantta quantize', which keeps adaptable layers");
+            throw new IllegalArgumentException(NO_BATCHNORM);
         }
         return bns;
     }

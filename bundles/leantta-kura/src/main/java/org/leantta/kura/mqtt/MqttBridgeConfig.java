@@ -55,18 +55,18 @@ public @interface MqttBridgeConfig {
             + ".../replies/<requestId>.")
     String topic_prefix() default "leantta";
 
-    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Samples waiting for "
+    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Range 1 to 100,000. Samples waiting for "
             + "inference. A sample is acknowledged to the broker only once answered. When full, the samples "
             + "connection waits up to the enqueue timeout (holding the broker back), then the sample is dropped and "
             + "reported on the errors topic. Commands never wait.")
     int queue_size() default 1000;
 
     @AttributeDefinition(name = "Enqueue timeout (ms)", min = "0", max = "600000",
-            description = "How long a sample may wait for room in a full queue.")
+            description = "Range 0 to 600,000. How long a sample may wait for room in a full queue.")
     int queue_timeout_ms() default 5000;
 
     @AttributeDefinition(name = "Largest payload (bytes)", min = "1", max = "67108864",
-            description = "Larger messages are rejected and reported on the errors topic.")
+            description = "Range 1 to 67,108,864. Larger messages are rejected and reported on the errors topic.")
     int max_payload_bytes() default 1048576;
 
     @AttributeDefinition(name = "Command token", type = AttributeType.PASSWORD, required = false,
@@ -81,12 +81,12 @@ public @interface MqttBridgeConfig {
                     @Option(label = "raw uint8", value = "uint8"), @Option(label = "raw float32", value = "float32")})
     String payload_format() default "auto";
 
-    @AttributeDefinition(name = "Held messages", min = "1", max = "1000000", description = "Predictions, error "
+    @AttributeDefinition(name = "Held messages", min = "1", max = "1000000", description = "Range 1 to 1,000,000. Predictions, error "
             + "reports and replies held, oldest first, while the broker is away or slow; published on reconnection. "
             + "Past this or the byte limit the oldest are dropped, counted and reported.")
     int backlog_size() default 10000;
 
-    @AttributeDefinition(name = "Held bytes", min = "1024", max = "268435456", description = "Byte limit of the "
+    @AttributeDefinition(name = "Held bytes", min = "1024", max = "268435456", description = "Range 1,024 to 268,435,456. Byte limit of the "
             + "held messages (payloads and topics).")
     int backlog_bytes() default 8388608;
 
