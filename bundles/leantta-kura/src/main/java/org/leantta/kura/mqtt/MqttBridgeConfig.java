@@ -88,4 +88,9 @@ public @interface MqttBridgeConfig {
     @AttributeDefinition(name = "Held bytes", min = "1024", max = "268435456", description = "Byte limit of the "
             + "held messages (payloads and topics).")
     int backlog_bytes() default 8388608;
+
+    @AttributeDefinition(name = "Groups", required = false, description = "Fleet groups this gateway belongs to, "
+            + "comma-separated (letters, digits, '-', '_', '.'): it also obeys {topic.prefix}/fleet/{group}/commands/"
+            + "{command} and answers on its own replies topic with its device id. Empty: no group.")
+    String groups() default "";
 }
