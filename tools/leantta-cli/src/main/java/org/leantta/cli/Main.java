@@ -11,6 +11,7 @@ public final class Main {
                          over MQTT: rolling accuracy of adapted and unadapted answers and the shift score
               run        the gateway runtime (Equinox, web console, LeanTTA bundles) from a Kura snapshot
               monitor    a live web page of every gateway on a broker: shift, drift, events; fleet commands
+              fleet-bench  gateways on bridged site brokers: throughput, loss, monitor lag, group reset time
               evaluate   error of source, BatchNorm and LeanTTA methods per shift and severity
               bench      per-sample latency and memory of the plain and the LeanTTA session
               bench-mqtt end-to-end latency and sustained rate through an MQTT broker (default vs recommended)
@@ -41,6 +42,7 @@ public final class Main {
             case "bench" -> BenchCommand.HELP;
             case "bench-mqtt" -> BenchMqttCommand.HELP;
             case "monitor" -> MonitorCommand.HELP;
+            case "fleet-bench" -> FleetBenchCommand.HELP;
             case "tune" -> TuneCommand.HELP;
             case "quantize" -> QuantizeCommand.HELP;
             default -> USAGE;
@@ -60,6 +62,7 @@ public final class Main {
                 case "bench" -> new BenchCommand(out).run(a);
                 case "bench-mqtt" -> new BenchMqttCommand(out).run(a);
                 case "monitor" -> new MonitorCommand(out).run(a);
+                case "fleet-bench" -> new FleetBenchCommand(out).run(a);
                 case "tune" -> new TuneCommand(out).run(a);
                 case "quantize" -> new QuantizeCommand(out).run(a);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");

@@ -33,7 +33,8 @@ final class MonitorCommand {
     }
 
     /** The running monitor: its view of the fleet, its web page and its MQTT client. */
-    record Started(FleetView view, MonitorServer server, MqttAsyncClient client) implements AutoCloseable {
+    record Started(FleetView view, MonitorServer server, MqttAsyncClient client, FleetCommands commands)
+            implements AutoCloseable {
         @Override
         public void close() throws MqttException {
             server.close();
@@ -81,7 +82,7 @@ final class MonitorCommand {
         }
         FleetCommands commands = new FleetCommands(prefix, token,
                 (topic, payload) -> client.publish(topic, payload, 1, false), view);
-        return new Started(view, new MonitorServer(port, view, commands), client);
+        return new Started(view, new MonitorServer(port, view, commands), client, commands);
     }
 
     /** Feeds every message to the view; subscribes again after each (re)connection (clean sessions). */

@@ -20,6 +20,7 @@ import org.leantta.cli.soak.Mosquitto;
 import org.leantta.core.data.ImageSet;
 import org.leantta.core.data.Shipped;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,7 +86,8 @@ class FleetMonitorIT {
         awaitPage(browser, "the group reset answered by all three", () ->
                 !browser.findElements(By.cssSelector("#requests td[data-answered='3/3']")).isEmpty());
         await("a reset event of each gateway at the monitor", () -> devicesWithEvent(monitor, "reset").size() == 3);
-        Files.write(tmp.resolve("monitor.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        // the README's picture (docs/fleet-monitor.png) is this screenshot
+        Files.write(Path.of("target", "fleet-monitor.png"), browser.getScreenshotAs(OutputType.BYTES));
 
         gateways.get(2).kill();
         awaitPage(browser, "gw-b1 offline through its last will", () -> !browser.findElements(
