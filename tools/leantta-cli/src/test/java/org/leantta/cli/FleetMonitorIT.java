@@ -36,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class FleetMonitorIT {
     private static final Duration START = Duration.ofSeconds(120);
     private static final long WAIT_MS = 60_000;
+    private static final int SAMPLES = 40;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     @AfterEach
@@ -70,16 +71,14 @@ class FleetMonitorIT {
         MonitorCommand.Started monitor = keep(MonitorCommand.start(central.url(), "leantta", 0, ""));
         await("every gateway online at the monitor", () -> online(monitor).size() == 3);
 
-        publishSamples(siteA, "gw-a1", "cam1", 20);
-        publishSamples(siteA, "gw-a2", "cam1", 20);
-        publishSamples(siteB, "gw-b1", "cam9", 20);
+        publishSamples(Map.of(siteA, List.of("gw-a1", "gw-a2"), siteB, List.of("gw-b1")), SAMPLES);
         ChromeDriver browser = browser(tmp);
         keep(browser::quit);
         browser.get(monitor.server().url().replace("http://", "http://" + monitor.server().user() + ":"
                 + monitor.server().password() + "@"));
         awaitPage(browser, "the charts of the three gateways with their sensors' predictions", () ->
                 browser.findElements(By.cssSelector(".card .chart canvas")).size() == 3
-                        && predictionsShown(browser, "gw-b1", "cam9") == 20);
+                        && predictionsShown(browser, "gw-b1", "cam1") == SAMPLES);
 
         browser.findElement(By.cssSelector("[data-scope=group][data-target=north][data-command=reset]")).click();
 
@@ -99,7 +98,7 @@ class FleetMonitorIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--window-size=1300,1000", "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile"));
+                "--window-size=1300,1250", "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile"));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
         return new ChromeDriver(driver, options);
@@ -111,21 +110,37 @@ class FleetMonitorIT {
         return cells.size() < 2 ? -1 : Integer.parseInt(cells.get(1).getText());
     }
 
-    /** Validation images as uint8 JSON samples to one gateway's sensor, through its site broker. */
-    private static void publishSamples(Mosquitto site, String device, String sensor, int n) throws Exception {
+    /**
+     * Validation images as uint8 JSON samples to sensor cam1 of every gateway, through its site broker, one to each
+     * gateway every 100 ms (so that the charts draw lines); gw-b1's sensor sees them inverted, a strong shift.
+     */
+    private static void publishSamples(Map<Mosquitto, List<String>> sites, int n) throws Exception {
         ImageSet images = Shipped.validationSet();
-        MqttClient c = new MqttClient(site.url(), "fleet-it-sensor-" + device, new MemoryPersistence());
-        c.connect();
-        for (int i = 0; i < n; i++) {
-            StringBuilder data = new StringBuilder();
-            for (float v : images.image(i)) {
-                data.append(data.length() == 0 ? "" : ",").append(Math.round(v * 255));
-            }
-            String json = "{\"id\":\"s" + i + "\",\"encoding\":\"uint8\",\"data\":[" + data + "]}";
-            c.publish("leantta/" + device + "/sensors/" + sensor, json.getBytes(StandardCharsets.UTF_8), 1, false);
+        Map<String, MqttClient> clients = new java.util.HashMap<>();
+        for (Map.Entry<Mosquitto, List<String>> site : sites.entrySet()) {
+            MqttClient c = new MqttClient(site.getKey().url(), "fleet-it-sensor-" + site.getKey().port(),
+                    new MemoryPersistence());
+            c.connect();
+            site.getValue().forEach(device -> clients.put(device, c));
         }
-        c.disconnect();
-        c.close();
+        for (int i = 0; i < n; i++) {
+            for (Map.Entry<String, MqttClient> e : clients.entrySet()) {
+                boolean inverted = e.getKey().equals("gw-b1");
+                StringBuilder data = new StringBuilder();
+                for (float v : images.image(i)) {
+                    data.append(data.length() == 0 ? "" : ",").append(Math.round((inverted ? 1 - v : v) * 255));
+                }
+                String json = "{\"id\":\"s" + i + "\",\"ts\":" + System.currentTimeMillis()
+                        + ",\"encoding\":\"uint8\",\"data\":[" + data + "]}";
+                e.getValue().publish("leantta/" + e.getKey() + "/sensors/cam1", json.getBytes(StandardCharsets.UTF_8),
+                        1, false);
+            }
+            Thread.sleep(100);
+        }
+        for (MqttClient c : new java.util.HashSet<>(clients.values())) {
+            c.disconnect();
+            c.close();
+        }
     }
 
     @SuppressWarnings("unchecked")
