@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import org.leantta.core.data.ImageSet;
+import org.leantta.tooling.data.ImageSet;
 
 /**
  * Malformed payloads and odd but legal sensor names, deterministic from a seed; each case knows whether the gateway

@@ -38,11 +38,12 @@ final class OsgiRuntime {
                 // a fragment is never started; installed before its host so that it attaches when the host resolves
                 built("leantta.bundle.native." + platform()).noStart(),
                 built("leantta.bundle.kura"),
-                // For the test code only, which runs inside the framework (Pax Exam's probe): it uses core's data,
-                // shift and JSON helpers and an MQTT client. The LeanTTA bundles import neither (they embed their
-                // own copies, as they must on Kura); NativeFragmentIT checks that org.leantta.kura wires to
-                // nothing but Kura's API, OSGi, slf4j, the JDK and org.leantta.api.
+                // For the test code only, which runs inside the framework (Pax Exam's probe): it uses the
+                // tooling's data and shift helpers, core's JSON and an MQTT client. The LeanTTA bundles import
+                // none of them (they embed their own copies, as they must on Kura); NativeFragmentIT checks that
+                // org.leantta.kura wires to nothing but Kura's API, OSGi, slf4j, the JDK and org.leantta.api.
                 built("leantta.bundle.core"),
+                built("leantta.bundle.tooling"),
                 // test doubles of Kura's cloud services (CloudFrontIT registers them; never deployed)
                 built("leantta.bundle.fakes"),
                 mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3", required("version.paho")),

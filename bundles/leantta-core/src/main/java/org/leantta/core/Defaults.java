@@ -31,7 +31,7 @@ public final class Defaults {
     public static final double HYBRID_TRUST_RATE = 0.03;
     /** The bounded-state hybrid's knobs, together. */
     public static final HybridSettings HYBRID = new HybridSettings(HYBRID_MOMENTUM, HYBRID_PRIOR, HYBRID_THRESHOLD,
-            HYBRID_DETECTOR_RATE);
+            HYBRID_DETECTOR_RATE, HYBRID_MARGIN, HYBRID_PROBE_EVERY, HYBRID_TRUST_RATE);
 
     private Defaults() {
     }

@@ -1,2 +1,2 @@
-/** LeanTTA core: the algorithm, the ONNX graph compiler and the data tooling; plain Java, no OSGi imports. */
+/** LeanTTA core: the algorithm and the ONNX graph compiler, what a gateway runs; plain Java, no OSGi imports. */
 package org.leantta.core;

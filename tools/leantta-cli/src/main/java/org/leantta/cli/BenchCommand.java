@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.leantta.core.Defaults;
 import org.leantta.core.WeightRule;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
+import org.leantta.core.graph.Refold;
 import org.leantta.core.graph.Statistics;
-import org.leantta.core.quant.Refold;
 import org.leantta.onnx.SessionSettings;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
 
 /**
  * {@code leantta bench}: batch-1 latency of the plain and the LeanTTA session (and of an int8 model's),

@@ -5,13 +5,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.leantta.core.Defaults;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
-import org.leantta.core.graph.Onnx;
 import org.leantta.cli.soak.Mosquitto;
+import org.leantta.core.Defaults;
+import org.leantta.core.graph.Onnx;
 import org.leantta.gateway.Gateway;
 import org.leantta.onnx.SessionSettings;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
 
 /**
  * {@code leantta bench-mqtt}: end-to-end latency and throughput of the gateway runtime through an MQTT broker,

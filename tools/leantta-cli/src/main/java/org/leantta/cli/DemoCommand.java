@@ -4,14 +4,14 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
-import org.leantta.core.shift.Corruption;
-import org.leantta.core.shift.Corruptions;
-import org.leantta.core.shift.StreamItem;
-import org.leantta.core.shift.Streams;
 import org.leantta.gateway.Gateway;
 import org.leantta.gateway.HealthWatch;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.tooling.shift.Corruption;
+import org.leantta.tooling.shift.Corruptions;
+import org.leantta.tooling.shift.StreamItem;
+import org.leantta.tooling.shift.Streams;
 
 /**
  * {@code leantta demo}: the gateway runtime, an embedded broker when none is given, and a sensor that replays the

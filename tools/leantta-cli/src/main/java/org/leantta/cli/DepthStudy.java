@@ -5,10 +5,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.leantta.core.data.ImageSet;
 import org.leantta.core.graph.Statistics;
-import org.leantta.core.shift.StreamItem;
 import org.leantta.onnx.SessionSettings;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.shift.StreamItem;
 
 /**
  * The layer-depth trade-off: error and batch-1 latency of LeanTTA for several sets of adapted layers

@@ -7,22 +7,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.leantta.core.data.Sha256;
-import org.leantta.core.json.Json;
 import java.util.Set;
 import java.util.TreeSet;
 import org.leantta.core.Defaults;
+import org.leantta.core.Sha256;
 import org.leantta.core.WeightRule;
-import org.leantta.core.data.Idx;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
 import org.leantta.core.hybrid.HybridSettings;
-import org.leantta.core.shift.Corruption;
-import org.leantta.core.shift.Corruptions;
-import org.leantta.core.shift.StreamItem;
-import org.leantta.core.shift.Streams;
+import org.leantta.core.json.Json;
 import org.leantta.onnx.SessionSettings;
+import org.leantta.tooling.data.Idx;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.tooling.shift.Corruption;
+import org.leantta.tooling.shift.Corruptions;
+import org.leantta.tooling.shift.StreamItem;
+import org.leantta.tooling.shift.Streams;
 
 /** {@code leantta evaluate}: error of every method per shift and severity, on the same samples. */
 final class EvaluateCommand {

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.shift.StreamItem;
 import org.leantta.onnx.HybridAdapter;
 import org.leantta.onnx.Output;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.shift.StreamItem;
 
 /**
  * Runs every method on the same shifted samples and counts errors per (shift, severity) cell.

@@ -13,8 +13,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.leantta.cli.soak.GatewayProcess;
 import org.leantta.cli.soak.Mosquitto;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
 
 /**
  * {@code leantta fleet-bench}: a fleet on this machine through an existing broker topology, a central Mosquitto

@@ -3,9 +3,9 @@ package org.leantta.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.leantta.core.data.Shipped;
 import org.leantta.gateway.Gateway;
 import org.leantta.gateway.GatewayOptions;
+import org.leantta.tooling.data.Shipped;
 
 /** Starts the embedded gateway runtime from command-line options; shared by {@code run} and {@code demo}. */
 final class GatewayLauncher {

@@ -15,6 +15,7 @@ public final class Main {
               evaluate   error of source, BatchNorm and LeanTTA methods per shift and severity
               bench      per-sample latency and memory of the plain and the LeanTTA session
               bench-mqtt end-to-end latency and sustained rate through an MQTT broker (default vs recommended)
+              bench-json time and memory of decoding a 784-value JSON sample and writing a prediction
               quantize   int8 post-training quantization (QDQ) keeping the adaptable layers
               tune       choose LeanTTA's defaults on the validation split (training data)
               soak       the gateway runtime under a long sustained load: every sample answered, RSS over time
@@ -43,6 +44,7 @@ public final class Main {
             case "bench-mqtt" -> BenchMqttCommand.HELP;
             case "monitor" -> MonitorCommand.HELP;
             case "fleet-bench" -> FleetBenchCommand.HELP;
+            case "bench-json" -> BenchJsonCommand.HELP;
             case "tune" -> TuneCommand.HELP;
             case "quantize" -> QuantizeCommand.HELP;
             default -> USAGE;
@@ -63,6 +65,7 @@ public final class Main {
                 case "bench-mqtt" -> new BenchMqttCommand(out).run(a);
                 case "monitor" -> new MonitorCommand(out).run(a);
                 case "fleet-bench" -> new FleetBenchCommand(out).run(a);
+                case "bench-json" -> new BenchJsonCommand(out).run(a);
                 case "tune" -> new TuneCommand(out).run(a);
                 case "quantize" -> new QuantizeCommand(out).run(a);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.leantta.core.data.ImageSet;
 import org.leantta.onnx.SessionSettings;
+import org.leantta.tooling.data.ImageSet;
 
 /** Where the time of a run goes, per op type, from ONNX Runtime's own profiler. */
 final class Profiler {

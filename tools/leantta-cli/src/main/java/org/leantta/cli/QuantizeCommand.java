@@ -8,17 +8,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.leantta.core.data.Sha256;
-import org.leantta.core.json.Json;
 import org.leantta.core.Defaults;
-import org.leantta.core.data.Idx;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
+import org.leantta.core.Sha256;
 import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.Onnx;
-import org.leantta.core.quant.Quantizer;
-import org.leantta.core.quant.Range;
-import org.leantta.onnx.Calibration;
+import org.leantta.core.json.Json;
+import org.leantta.tooling.data.Idx;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.tooling.quant.Calibration;
+import org.leantta.tooling.quant.Quantizer;
+import org.leantta.tooling.quant.Range;
 
 /** {@code leantta quantize}: static int8 post-training quantization (QDQ) with adaptable layers kept. */
 final class QuantizeCommand {

@@ -15,9 +15,9 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.leantta.core.data.ImageSet;
 import org.leantta.core.json.Json;
-import org.leantta.core.shift.StreamItem;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.shift.StreamItem;
 
 /**
  * The demo's sensor: publishes shifted test images as JSON float32 samples, at most {@value #IN_FLIGHT}

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.leantta.core.data.Sha256;
-import org.leantta.core.data.ImageSet;
+import org.leantta.core.Sha256;
+import org.leantta.tooling.data.ImageSet;
 
 /** Error tables, relative reductions and shift-score quantiles of one evaluation. */
 final class Results {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.leantta.cli.soak.Soak;
 import org.leantta.cli.soak.SoakResult;
-import org.leantta.core.data.Shipped;
 import org.leantta.core.json.Json;
+import org.leantta.tooling.data.Shipped;
 
 /** {@code leantta soak}: the gateway runtime under a long sustained load, its resident memory sampled. */
 final class SoakCommand {

@@ -2,7 +2,7 @@ package org.leantta.cli;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.leantta.core.data.ImageSet;
+import org.leantta.tooling.data.ImageSet;
 
 /** Random inputs of any model's per-sample shape, for latency and memory where the data does not matter. */
 final class SyntheticInputs {

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
-import org.leantta.core.shift.Corruption;
-import org.leantta.core.shift.Corruptions;
 import org.leantta.onnx.HybridAdapter;
 import org.leantta.onnx.SessionSettings;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.tooling.shift.Corruption;
+import org.leantta.tooling.shift.Corruptions;
 
 /**
  * {@code leantta threshold}: the shift score's distribution on the validation split, clean and shifted, and the

@@ -9,14 +9,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.leantta.core.json.Json;
 import org.leantta.core.WeightRule;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
 import org.leantta.core.graph.Statistics;
-import org.leantta.core.shift.Corruptions;
-import org.leantta.core.shift.StreamItem;
+import org.leantta.core.json.Json;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.tooling.shift.Corruptions;
+import org.leantta.tooling.shift.StreamItem;
 
 /**
  * {@code leantta tune}: grid search of LeanTTA's rule, tau, lambda and adapted layers on the validation split

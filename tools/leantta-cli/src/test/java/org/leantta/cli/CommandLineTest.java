@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leantta.core.data.Idx;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
-import org.leantta.core.shift.Corruptions;
+import org.leantta.tooling.data.Idx;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.tooling.shift.Corruptions;
 
 /** The command line as a user runs it: exit codes, tables, JSON, external data. */
 class CommandLineTest {

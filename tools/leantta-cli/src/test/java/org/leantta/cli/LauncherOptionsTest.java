@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.leantta.core.data.Shipped;
+import org.leantta.tooling.data.Shipped;
 
 /** The JVM options the {@code ./leantta} script gives each command: the gateway's limits, then the user's. */
 class LauncherOptionsTest {

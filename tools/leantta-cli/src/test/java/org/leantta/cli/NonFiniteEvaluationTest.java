@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
 import org.leantta.core.graph.Onnx;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
 
 /** {@code evaluate} counts an answer with NaN or infinite scores as an error, never as the argmax's class. */
 class NonFiniteEvaluationTest {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leantta.cli.soak.Mosquitto;
-import org.leantta.core.data.Shipped;
+import org.leantta.tooling.data.Shipped;
 import org.osgi.service.cm.Configuration;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leantta.cli.soak.Soak;
 import org.leantta.cli.soak.SoakResult;
-import org.leantta.core.data.Shipped;
+import org.leantta.tooling.data.Shipped;
 
 /**
  * The soak, short: {@code ./leantta run} with the shipped JVM limits on a fresh Mosquitto, 25,000 samples; every

@@ -15,12 +15,6 @@ package org.leantta.core.hybrid;
  */
 public record HybridSettings(double momentum, double prior, double threshold, double detectorRate, double margin,
                              int probeEvery, double trustRate) {
-    /** With the shipped trust knobs. */
-    public HybridSettings(double momentum, double prior, double threshold, double detectorRate) {
-        this(momentum, prior, threshold, detectorRate, org.leantta.core.Defaults.HYBRID_MARGIN,
-                org.leantta.core.Defaults.HYBRID_PROBE_EVERY, org.leantta.core.Defaults.HYBRID_TRUST_RATE);
-    }
-
     public HybridSettings {
         check(momentum > 0 && momentum <= 1, "momentum must be in (0, 1]", momentum);
         check(prior >= 1 && prior <= 1e6, "prior must be in [1, 1e6] samples", prior);
@@ -42,6 +36,11 @@ public record HybridSettings(double momentum, double prior, double threshold, do
         return "momentum " + momentum + ", prior " + prior + ", change threshold " + threshold + ", detector rate "
                 + detectorRate + ", trust margin " + margin + ", probe every " + probeEvery + ", trust rate "
                 + trustRate;
+    }
+
+    /** These settings with other knobs of the estimate and the change detector; the trust knobs kept. */
+    public HybridSettings withEstimate(double momentum, double prior, double threshold, double detectorRate) {
+        return new HybridSettings(momentum, prior, threshold, detectorRate, margin, probeEvery, trustRate);
     }
 
     /** Samples after an anchor before the estimate moves at the plain momentum (and may re-anchor again). */

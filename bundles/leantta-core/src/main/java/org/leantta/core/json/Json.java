@@ -1,31 +1,47 @@
 package org.leantta.core.json;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
- * Minimal JSON: writes maps, lists, strings, numbers and booleans; parses text into {@link LinkedHashMap},
- * {@link ArrayList}, {@link String}, {@link Double}, {@link Boolean} and null.
+ * JSON through Jackson's streaming core: writes maps, lists, strings, numbers and booleans; parses text into
+ * {@link LinkedHashMap}, {@link ArrayList}, {@link String}, {@link Double}, {@link Boolean} and null, refusing
+ * objects and arrays nested deeper than {@link #MAX_DEPTH} and numbers longer than 1000 characters.
  */
 public final class Json {
+    /** The deepest nesting of objects and arrays that is read. */
+    public static final int MAX_DEPTH = 64;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            // buffers pooled by this factory, not per thread (Jackson's default): a thread-local pool would keep
+            // the classes of an updated or uninstalled bundle reachable from Kura's long-lived threads
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+            .build();
+    private static final ObjectWriteContext INDENTED = new Indented();
+
     private Json() {
     }
 
     /** Indented JSON with a final newline (for files people read). */
     public static String write(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(b, value, "  ", "");
-        return b.append('\n').toString();
+        return generate(INDENTED, value) + "\n";
     }
 
     /** JSON on one line (for messages). */
     public static String compact(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(b, value, null, "");
-        return b.toString();
+        return generate(ObjectWriteContext.empty(), value);
     }
 
     /**
@@ -34,7 +50,13 @@ public final class Json {
      * @throws IllegalArgumentException naming the position of the first error
      */
     public static Object parse(String text) {
-        return new JsonParser(text).document();
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+            try {
+                return JsonValues.document(p);
+            } catch (JacksonException e) {
+                throw malformed(e, p);
+            }
+        }
     }
 
     /** Parses a JSON object. */
@@ -64,70 +86,18 @@ public final class Json {
         return v instanceof Boolean ? "boolean" : "string";
     }
 
-    private static void write(StringBuilder b, Object v, String step, String indent) {
-        if (v == null) {
-            b.append("null");
-        } else if (v instanceof Map<?, ?> m) {
-            writeEntries(b, m.entrySet().iterator(), step, indent, '{', '}');
-        } else if (v instanceof List<?> l) {
-            writeEntries(b, l.iterator(), step, indent, '[', ']');
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            b.append(Double.isFinite(d) ? String.valueOf(v) : "null");
-        } else if (v instanceof Number || v instanceof Boolean) {
-            b.append(v);
-        } else {
-            quote(b, v.toString());
+    private static String generate(ObjectWriteContext context, Object value) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(context, out)) {
+            JsonValues.write(g, value);
         }
+        return out.toString();
     }
 
-    private static void writeEntries(StringBuilder b, Iterator<?> it, String step, String indent, char open,
-                                     char close) {
-        b.append(open);
-        String inner = step == null ? indent : indent + step;
-        boolean first = true;
-        while (it.hasNext()) {
-            Object e = it.next();
-            if (!first) {
-                b.append(',');
-            }
-            if (step != null) {
-                b.append('\n').append(inner);
-            }
-            first = false;
-            if (e instanceof Map.Entry<?, ?> entry) {
-                quote(b, String.valueOf(entry.getKey()));
-                b.append(step == null ? ":" : ": ");
-                write(b, entry.getValue(), step, inner);
-            } else {
-                write(b, e, step, inner);
-            }
-        }
-        if (!first && step != null) {
-            b.append('\n').append(indent);
-        }
-        b.append(close);
-    }
-
-    private static void quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+    /** The error's offset, or where the parser stopped for a limit's error, which has none. */
+    private static IllegalArgumentException malformed(JacksonException e, JsonParser p) {
+        TokenStreamLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+        long offset = at.getCharOffset();
+        return new IllegalArgumentException("malformed JSON at offset " + offset + ": " + JsonValues.reason(e), e);
     }
 }

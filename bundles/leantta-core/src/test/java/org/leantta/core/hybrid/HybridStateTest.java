@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.leantta.core.Defaults;
 import org.leantta.core.LayerStats;
 import org.leantta.core.LeanTta;
 import org.leantta.core.WeightRule;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class HybridStateTest {
     private static final LayerStats LAYER = new LayerStats("bn", new float[] {0f, 1f}, new float[] {1f, 4f},
             new float[] {1f, 1f}, new float[] {0f, 0f}, 1e-5f);
-    private static final HybridSettings SETTINGS = new HybridSettings(0.1, 2, 0.5, 0.5);
+    private static final HybridSettings SETTINGS = Defaults.HYBRID.withEstimate(0.1, 2, 0.5, 0.5);
 
     private static float[][] one(float a, float b) {
         return new float[][] {{a, b}};
@@ -73,7 +74,7 @@ class HybridStateTest {
 
     @Test
     void theEstimateConvergesToTheStreamsMixtureStatistics() {
-        HybridState s = new HybridState(List.of(LAYER), new HybridSettings(0.01, 1, 0.99, 0.1));
+        HybridState s = new HybridState(List.of(LAYER), Defaults.HYBRID.withEstimate(0.01, 1, 0.99, 0.1));
         // samples alternate between channel-0 means 4 and 6 with within-sample variance 1:
         // the stream's mean is 5 and its variance 1 + 1 (the spread of the sample means)
         for (int i = 0; i < 4000; i++) {
@@ -103,7 +104,7 @@ class HybridStateTest {
 
     @Test
     void aSingleOutlierDoesNotReanchor() {
-        HybridState s = new HybridState(List.of(LAYER), new HybridSettings(0.1, 2, 0.5, 0.1));
+        HybridState s = new HybridState(List.of(LAYER), Defaults.HYBRID.withEstimate(0.1, 2, 0.5, 0.1));
         for (int i = 0; i < 20; i++) {
             s.observe(one(0f, 1f), one(1f, 4f), 0.05);
         }
@@ -187,9 +188,9 @@ class HybridStateTest {
         assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0.1, 0.1, -0.1, 4, 0.1)).hasMessageContaining("margin");
         assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0.1, 0.1, 0.01, 0, 0.1)).hasMessageContaining("probeEvery");
         assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0.1, 0.1, 0.01, 4, 0)).hasMessageContaining("trustRate");
-        assertThatThrownBy(() -> new HybridSettings(0, 2, 0.1, 0.1)).hasMessageContaining("momentum");
-        assertThatThrownBy(() -> new HybridSettings(0.1, 0.5, 0.1, 0.1)).hasMessageContaining("prior");
-        assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0, 0.1)).hasMessageContaining("threshold");
-        assertThatThrownBy(() -> new HybridSettings(0.1, 2, 0.1, 1.5)).hasMessageContaining("detectorRate");
+        assertThatThrownBy(() -> Defaults.HYBRID.withEstimate(0, 2, 0.1, 0.1)).hasMessageContaining("momentum");
+        assertThatThrownBy(() -> Defaults.HYBRID.withEstimate(0.1, 0.5, 0.1, 0.1)).hasMessageContaining("prior");
+        assertThatThrownBy(() -> Defaults.HYBRID.withEstimate(0.1, 2, 0, 0.1)).hasMessageContaining("threshold");
+        assertThatThrownBy(() -> Defaults.HYBRID.withEstimate(0.1, 2, 0.1, 1.5)).hasMessageContaining("detectorRate");
     }
 }

@@ -45,8 +45,28 @@ class JsonTest {
 
     @Test
     void rejectsDeepNesting() {
-        assertThatThrownBy(() -> Json.parse("[".repeat(100) + "]".repeat(100)))
-                .hasMessageContaining("nested deeper");
+        String deepest = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        assertThat(Json.parse(deepest)).isInstanceOf(List.class);
+        assertThatThrownBy(() -> Json.parse("[" + deepest + "]"))
+                .hasMessage("malformed JSON at offset 65: Document nesting depth (65) exceeds the maximum allowed (64)");
+    }
+
+    @Test
+    void rejectsOverlongNumbersButReadsOutOfRangeOnesForTheCallerToRefuse() {
+        assertThatThrownBy(() -> Json.parse("[" + "9".repeat(1001) + "]"))
+                .hasMessageContaining("Number value length (1001) exceeds the maximum allowed (1000)");
+        assertThat(Json.parse("[1e39, -1e400, " + "9".repeat(1000) + "]"))
+                .isEqualTo(List.of(1e39, Double.NEGATIVE_INFINITY, Double.parseDouble("9".repeat(1000))));
+    }
+
+    @Test
+    void messagesSayWhatWasFoundAndExpectedWithoutTheLibrarysSettings() {
+        assertThat(List.of("-", "NaN", "[+1]", "{\"a\" 1}", "[1 2]", "[" + "[".repeat(70))).allSatisfy(bad ->
+                assertThatThrownBy(() -> Json.parse(bad)).message().doesNotContain("`", "Source", "REDACTED")
+                        .doesNotContainPattern("[a-z][A-Z][a-z]"));
+        assertThatThrownBy(() -> Json.parse("{\"a\" 1}")).hasMessage("malformed JSON at offset 5: Unexpected "
+                + "character ('1' (code 49)): was expecting a colon to separate property name and value");
+        assertThatThrownBy(() -> Json.parse("-")).hasMessageEndingWith("end-of-input: No digit following sign");
     }
 
     @Test

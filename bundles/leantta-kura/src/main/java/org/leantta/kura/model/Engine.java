@@ -10,7 +10,7 @@ import org.leantta.core.graph.CompiledModel;
 import org.leantta.core.graph.LayerSelection;
 import org.leantta.core.graph.LeanTtaCompiler;
 import org.leantta.core.graph.Onnx;
-import org.leantta.core.quant.Refold;
+import org.leantta.core.graph.Refold;
 import org.leantta.onnx.Adaptation;
 import org.leantta.onnx.LeanTtaSession;
 import org.leantta.onnx.Output;

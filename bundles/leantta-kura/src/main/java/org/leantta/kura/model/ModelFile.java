@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.leantta.core.data.Sha256;
+import org.leantta.core.Sha256;
 
 /** A model's bytes, its identity and its labels, from a file or the built-in reference model. */
 record ModelFile(String id, byte[] bytes, String sha256, List<String> labels) {

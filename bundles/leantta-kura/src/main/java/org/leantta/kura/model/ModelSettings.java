@@ -59,7 +59,8 @@ record ModelSettings(String modelPath, String sha256, List<String> labels, Weigh
     }
 
     private static HybridSettings hybridSettings(double momentum, double changeThreshold) {
-        return new HybridSettings(momentum, Defaults.HYBRID_PRIOR, changeThreshold, Defaults.HYBRID_DETECTOR_RATE);
+        return Defaults.HYBRID.withEstimate(momentum, Defaults.HYBRID_PRIOR, changeThreshold,
+                Defaults.HYBRID_DETECTOR_RATE);
     }
 
     /** The hybrid's knobs. */

@@ -19,9 +19,9 @@ import org.leantta.kura.LogScoresModel;
 import org.leantta.api.AdaptationEvent;
 import org.leantta.api.Encoding;
 import org.leantta.api.Prediction;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.data.Shipped;
-import org.leantta.core.shift.Corruptions;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.data.Shipped;
+import org.leantta.tooling.shift.Corruptions;
 
 /** The model component on the built-in Fashion-MNIST model, with ConfigurationAdmin faked in memory. */
 class LeanTtaModelTest {

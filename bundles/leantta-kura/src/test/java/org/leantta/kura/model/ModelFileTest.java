@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.leantta.core.data.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leantta.core.Sha256;
 
 /** Loading a model file: identity, checksum and labels (the bytes need not be a model here). */
 class ModelFileTest {

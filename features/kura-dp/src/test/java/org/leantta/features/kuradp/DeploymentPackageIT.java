@@ -165,11 +165,14 @@ class DeploymentPackageIT {
             Bundle host = bundle(bundles, HOST);
             assertThat(host.entries()).as("%s carries no native library (its fragments do)", HOST)
                     .noneMatch(n -> n.startsWith("ai/onnxruntime/native/"));
-            // ONNX Runtime's Java classes are in the host, the protobuf and Paho classes too (embedded, not imported)
+            // ONNX Runtime's Java classes are in the host, the protobuf, Paho and Jackson classes too (embedded, not
+            // imported), Jackson with its licence
             assertThat(host.entries()).contains("ai/onnxruntime/OnnxRuntime.class",
                     "com/google/protobuf/GeneratedMessageV3.class", "ai/onnx/proto/OnnxMl.class",
                     "org/eclipse/paho/client/mqttv3/MqttAsyncClient.class",
-                    "META-INF/services/org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory");
+                    "META-INF/services/org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory",
+                    "tools/jackson/core/json/JsonFactory.class", "META-INF/jackson-core/LICENSE",
+                    "META-INF/jackson-core/NOTICE");
 
             Bundle fragment = bundle(bundles, p.fragment());
             assertThat(fragment.manifest().getValue("Fragment-Host")).as("Fragment-Host of %s", p.fragment())
@@ -204,6 +207,17 @@ class DeploymentPackageIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("platforms")
+    void noBundleCarriesTheOfflineTooling(Platform p) throws IOException {
+        try (JarFile jar = new JarFile(p.file().toFile())) {
+            for (Bundle b : bundles(jar)) {
+                assertThat(PackageChecks.toolingViolations(b.bsn(), b.entries())).as("tooling in %s", b.bsn())
+                        .isEmpty();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("platforms")
     void componentsBundleRunsOnADs14Runtime(Platform p) throws IOException {
         try (JarFile jar = new JarFile(p.file().toFile())) {
             String requirements = bundle(bundles(jar), HOST).manifest().getValue("Require-Capability");
@@ -231,6 +245,23 @@ class DeploymentPackageIT {
         bad.put("org.slf4j", "with version null");
         bad.forEach((header, expected) -> assertThat(PackageChecks.importViolations("b", ok + "," + header))
                 .as(header).anySatisfy(v -> assertThat(v).contains(expected)));
+    }
+
+    @Test
+    void toolingCheckRejectsShiftsDataQuantizerAndCalibration() {
+        List<String> ok = List.of("org/leantta/core/", "org/leantta/core/LeanTta.class",
+                "org/leantta/core/graph/Refold.class", "org/leantta/core/Sha256.class",
+                "org/leantta/onnx/LeanTtaSession.class", "org/leantta/kura/model/Engine.class");
+        assertThat(PackageChecks.toolingViolations("b", ok)).isEmpty();
+        for (String bad : List.of("org/leantta/core/shift/Corruptions.class", "org/leantta/core/quant/Quantizer.class",
+                "org/leantta/core/data/ImageSet.class", "org/leantta/onnx/Calibration.class",
+                "org/leantta/onnx/Calibration$Method.class", "org/leantta/tooling/shift/Streams.class",
+                "org/leantta/tooling/quant/Range.class")) {
+            List<String> entries = new ArrayList<>(ok);
+            entries.add(bad);
+            assertThat(PackageChecks.toolingViolations("b", entries)).as(bad)
+                    .singleElement().satisfies(v -> assertThat(v).contains("b carries " + bad));
+        }
     }
 
     @Test

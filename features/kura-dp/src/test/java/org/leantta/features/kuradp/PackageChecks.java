@@ -22,6 +22,13 @@ final class PackageChecks {
     static final List<String> ALLOWED_IMPORT_PREFIXES = List.of("org.eclipse.kura.", "org.osgi.", "org.slf4j.",
             "org.leantta.api.", "java.", "javax.");
 
+    /**
+     * Where the offline tooling's classes live (the shift library and streams, the IDX and shipped-data helpers,
+     * the quantizer and its calibration) and where they lived before they moved to leantta-tooling.
+     */
+    static final List<String> TOOLING_PREFIXES = List.of("org/leantta/tooling/", "org/leantta/core/shift/",
+            "org/leantta/core/quant/", "org/leantta/core/data/", "org/leantta/onnx/Calibration");
+
     /** The slf4j range Kura's slf4j 1.7 and a 2.x both satisfy. */
     static final String SLF4J_RANGE = "[1.7,3)";
 
@@ -58,6 +65,19 @@ final class PackageChecks {
                     out.add(bundle + " imports " + pkg + " with version " + c.attributes().get("version")
                             + ", expected " + SLF4J_RANGE);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** Entries of {@code bundle} that are offline tooling: a gateway runs none of them. */
+    static List<String> toolingViolations(String bundle, List<String> entries) {
+        List<String> out = new ArrayList<>();
+        for (String e : entries) {
+            if (!e.endsWith("/") && TOOLING_PREFIXES.stream().anyMatch(e::startsWith)) {
+                out.add(bundle + " carries " + e + ": shifts, streams, data helpers, the quantizer and its "
+                        + "calibration are offline tooling (leantta-tooling), never deployed; embed only what the "
+                        + "components reach");
             }
         }
         return out;

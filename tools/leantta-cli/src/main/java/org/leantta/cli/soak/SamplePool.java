@@ -2,9 +2,9 @@ package org.leantta.cli.soak;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.leantta.core.data.ImageSet;
-import org.leantta.core.shift.Corruption;
-import org.leantta.core.shift.Corruptions;
+import org.leantta.tooling.data.ImageSet;
+import org.leantta.tooling.shift.Corruption;
+import org.leantta.tooling.shift.Corruptions;
 
 /**
  * Ready JSON bodies of test images as uint8 samples, a third clean and the rest under a few shifts (severity 3), so

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.leantta.core.data.Shipped;
+import org.leantta.tooling.data.Shipped;
 
 /**
  * The soak: a Mosquitto (unless a broker is given), {@code ./leantta run} on it, and {@code count} samples at
