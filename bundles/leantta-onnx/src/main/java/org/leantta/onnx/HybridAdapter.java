@@ -23,9 +23,11 @@ public final class HybridAdapter {
 
     /**
      * The result of one sample: the graph's output, the shift score against the source (see
-     * {@link #predict(float[], Knobs, boolean)} for what it measures), a re-anchoring.
+     * {@link #predict(float[], Knobs, boolean)} for what it measures), a re-anchoring and its cause (null without
+     * one), whether the trust in the estimate changed with this sample and what it is now.
      */
-    public record Step(Output output, float sourceShift, boolean reanchored) {
+    public record Step(Output output, float sourceShift, boolean reanchored, String anchorCause,
+                       boolean trustChanged, boolean trusted) {
     }
 
     /**
@@ -103,6 +105,7 @@ public final class HybridAdapter {
         Output served = withEstimate;
         Output plain = null;
         boolean probe = state.probeDue();
+        boolean trustedBefore = state.trusted();
         if (probe || sourceShift) {
             plain = session.run(sample, 1, stateless);
         }
@@ -117,7 +120,8 @@ public final class HybridAdapter {
                 : (float) state.sourceShift(withEstimate.sampleMean(), adaptation.tau());
         boolean reanchored = state.observe(withEstimate.sampleMean(), withEstimate.sampleVar(),
                 withEstimate.shift(0, adaptation.mask()));
-        return new Step(served, shift, reanchored);
+        return new Step(served, shift, reanchored, reanchored ? state.lastAnchorCause() : null,
+                state.trusted() != trustedBefore, state.trusted());
     }
 
     /** {@link #predict(float[], Knobs, boolean)} without the exact shift score. */

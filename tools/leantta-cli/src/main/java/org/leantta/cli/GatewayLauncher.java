@@ -17,6 +17,8 @@ final class GatewayLauncher {
                                (default kura-config/leantta-snapshot.xml)
               --broker URL     MQTT broker of the bridge, e.g. tcp://localhost:1883 (overrides the snapshot)
               --device ID      device id: the {device} level of the topics (overrides the snapshot)
+              --group G[,G..]  fleet groups: also obey {prefix}/fleet/{group}/commands/{command} (overrides the
+                               snapshot's groups)
               --http-port N    web console port on 127.0.0.1 (default 8080; 0 picks a free one)
             """;
 
@@ -24,7 +26,11 @@ final class GatewayLauncher {
     }
 
     /** The options every gateway command takes; {@code broker}/{@code device} null keep the snapshot's. */
-    record Settings(Path snapshot, String broker, String device, int httpPort) {
+    record Settings(Path snapshot, String broker, String device, int httpPort, String groups) {
+        Settings(Path snapshot, String broker, String device, int httpPort) {
+            this(snapshot, broker, device, httpPort, null);
+        }
+
         static Settings from(Args args, String defaultBroker, String defaultDevice) throws Args.UsageException {
             Path snapshot = args.path("snapshot", Shipped.file(SNAPSHOT));
             if (!Files.isRegularFile(snapshot)) {
@@ -38,7 +44,7 @@ final class GatewayLauncher {
                 requireFree(port);
             }
             return new Settings(snapshot, args.string("broker", defaultBroker), args.string("device", defaultDevice),
-                    port);
+                    port, args.string("group", null));
         }
     }
 
@@ -59,6 +65,9 @@ final class GatewayLauncher {
         }
         if (s.device() != null) {
             b.override(BRIDGE_PID, "device.id", s.device());
+        }
+        if (s.groups() != null) {
+            b.override(BRIDGE_PID, "groups", s.groups());
         }
         if (reportSource) {
             b.override(MODEL_PID, "report.source", Boolean.TRUE);

@@ -15,6 +15,8 @@ public final class Main {
                          over MQTT: rolling accuracy of adapted and unadapted answers and the shift score, a
                          summary per condition and a chart at the end
               run        the gateway runtime (Equinox, web console, LeanTTA bundles) from a Kura snapshot
+              monitor    a live web page of every gateway on a broker: shift, drift, events; fleet commands
+              fleet-bench  gateways on bridged site brokers: throughput, loss, monitor lag, group reset time
               evaluate   error of source, BatchNorm and LeanTTA methods per shift and severity
               bench      per-sample latency and memory of the plain and the LeanTTA session
               bench-mqtt end-to-end latency and sustained rate through an MQTT broker (default vs recommended)
@@ -33,8 +35,9 @@ public final class Main {
             gateway's debug log; LEANTTA_NO_BUILD=1 never rebuild before running.
             """;
     /** The commands this program runs; 'test' and 'java-options' are the launcher script's own. */
-    static final List<String> COMMANDS = List.of("demo", "run", "evaluate", "bench", "bench-mqtt", "bench-json",
-            "quantize", "tune", "soak", "threshold", "charts", "test", "java-options", "version", "help");
+    static final List<String> COMMANDS = List.of("demo", "run", "monitor", "evaluate", "bench", "bench-mqtt",
+            "bench-json", "fleet-bench", "quantize", "tune", "soak", "threshold", "charts", "test", "java-options",
+            "version", "help");
     /** Options that take no value, in any command. */
     static final Set<String> FLAGS = Set.of("no-clean", "help", "profile", "plain", "no-heartbeat", "no-chart");
 
@@ -66,6 +69,8 @@ public final class Main {
                 case "evaluate" -> new EvaluateCommand(out).run(a);
                 case "bench" -> new BenchCommand(out).run(a);
                 case "bench-mqtt" -> new BenchMqttCommand(out).run(a);
+                case "monitor" -> new MonitorCommand(out).run(a);
+                case "fleet-bench" -> new FleetBenchCommand(out).run(a);
                 case "bench-json" -> new BenchJsonCommand(out).run(a);
                 case "tune" -> new TuneCommand(out).run(a);
                 case "quantize" -> new QuantizeCommand(out).run(a);
@@ -95,6 +100,8 @@ public final class Main {
             case "bench" -> BenchCommand.HELP;
             case "bench-mqtt" -> BenchMqttCommand.HELP;
             case "bench-json" -> BenchJsonCommand.HELP;
+            case "monitor" -> MonitorCommand.HELP;
+            case "fleet-bench" -> FleetBenchCommand.HELP;
             case "tune" -> TuneCommand.HELP;
             case "quantize" -> QuantizeCommand.HELP;
             case "charts" -> ChartsCommand.HELP;

@@ -5,12 +5,15 @@ import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.eclipse.kura.configuration.ConfigurationService;
 import org.leantta.api.AdaptationControl;
+import org.leantta.api.AdaptationEvent;
+import org.leantta.api.AdaptationListener;
 import org.leantta.api.Encoding;
 import org.leantta.api.ModelInfo;
 import org.leantta.api.Prediction;
@@ -66,6 +69,11 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ConfigurationService configurationService;
+    /** Who reports the gateway's events (the MQTT bridge's events topic). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<AdaptationListener> listeners = List.of();
+    /** Named by the instance's kura.service.pid: several models may report to the same events topic. */
+    private final Events events;
     private final Streams streams = new Streams(MAX_STREAMS);
     /** Readers predict; the writer swaps the state and closes what the old one held once no reader uses it. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -85,6 +93,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         this.configurationAdmin = configurationAdmin;
         this.servicePid = String.valueOf(properties.getOrDefault("service.pid", PID));
         this.kuraPid = String.valueOf(properties.getOrDefault(ConfigurationService.KURA_SERVICE_PID, servicePid));
+        this.events = new Events(kuraPid, () -> listeners);
         configure(config);
     }
 
@@ -96,22 +105,40 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     /** Applies a configuration, or records and logs why it cannot be used; never throws. */
     private synchronized void configure(LeanTtaModelConfig config) {
         try {
-            apply(ModelSettings.from(config));
+            Change change = apply(ModelSettings.from(config));
             lastRejected = null;
             Engine e = state.engine;
             LOG.info("LeanTTA model {} ready: {} adapted layers", e.info.id(), e.info.layers().size());
+            change.report(events, AdaptationEvent.CONFIGURATION);
         } catch (Exception e) {
             lastRejected = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.error("configuration refused ({}); {}", lastRejected, state == null
                     ? "no model is loaded until a usable configuration arrives" : "the previous one stays in force");
+            events.emit(AdaptationEvent.REFUSED, null, "configuration refused: " + lastRejected
+                    + (state == null ? "; no model is loaded" : "; the previous one stays in force"));
         }
     }
 
-    /** Makes {@code next} the current settings, keeping the current ones for rollback. */
-    private synchronized void apply(ModelSettings next) throws Exception {
+    /**
+     * What an applied configuration changed: nothing, the settings (described), or the model itself (another
+     * model file: described by its id and SHA-256 too).
+     */
+    private record Change(boolean changed, boolean modelLoaded, String detail) {
+        static final Change NONE = new Change(false, false, "no change");
+
+        /** Emits the change as an event of {@code kind}, or as model-loaded when the engine was rebuilt. */
+        void report(Events events, String kind) {
+            if (changed) {
+                events.emit(modelLoaded ? AdaptationEvent.MODEL_LOADED : kind, null, detail);
+            }
+        }
+    }
+
+    /** Makes {@code next} the current settings, keeping the current ones for rollback; says what changed. */
+    private synchronized Change apply(ModelSettings next) throws Exception {
         State old = state;
         if (old != null && old.settings.equals(next)) {
-            return;
+            return Change.NONE;
         }
         Engine engine = old == null || old.settings.needsRebuild(next) ? Engine.open(next) : old.engine;
         Knobs knobs;
@@ -127,6 +154,10 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         if (old != null) {
             previous = old.settings;
         }
+        String changes = PropertyChanges.describe(old == null ? Map.of() : old.settings.toProperties(), next.toProperties());
+        boolean loaded = old == null || !old.engine.info.sha256().equals(engine.info.sha256());
+        return new Change(true, loaded, loaded ? "model " + engine.info.id() + " (sha256 " + engine.info.sha256()
+                + ") loaded; " + changes : changes);
     }
 
     private void swap(State next, boolean restartStreams) {
@@ -208,10 +239,24 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         if (s.settings.hybridMode() && s.settings.enabled()) {
             HybridAdapter.Step step = streams.of(stream, s.engine.adapted, s.settings.hybrid())
                     .predict(x, s.knobs, false);
+            report(stream, step);
             return new Answer(step.output(), step.sourceShift());
         }
         Output out = s.engine.adapted.run(x, 1, s.knobs);
         return new Answer(out, out.shift(0, null));
+    }
+
+    /** A re-anchoring or a change of trust in the stream's estimate, as an event. */
+    private void report(String stream, HybridAdapter.Step step) {
+        if (step.reanchored()) {
+            events.emit(AdaptationEvent.REANCHOR, stream, "new environment estimate: " + step.anchorCause());
+        }
+        if (step.trustChanged()) {
+            events.emit(step.trusted() ? AdaptationEvent.TRUST : AdaptationEvent.DISTRUST, stream, step.trusted()
+                    ? "the estimate is trusted again: predictions use it"
+                    : "the estimate makes predictions less confident than stateless LeanTTA: predictions fall "
+                            + "back to stateless LeanTTA while it keeps learning");
+        }
     }
 
     private static Prediction prediction(State s, Answer a, Output src, long micros) {
@@ -236,14 +281,16 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         current();
         // stateless adaptation keeps nothing between samples; the hybrid's estimates start again at the source
         streams.clear("reset");
+        events.emit(AdaptationEvent.RESET, null, "source statistics restored, adaptation state cleared");
     }
 
     @Override
     public synchronized void setEnabled(boolean enabled) {
         ModelSettings next = current().settings.withEnabled(enabled);
         try {
-            apply(next);
+            Change change = apply(next);
             persist(next);
+            change.report(events, enabled ? AdaptationEvent.ENABLED : AdaptationEvent.DISABLED);
         } catch (Exception e) {
             throw new IllegalStateException("could not switch adaptation: " + e.getMessage(), e);
         }
@@ -256,8 +303,9 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         }
         ModelSettings target = previous;
         try {
-            apply(target);
+            Change change = apply(target);
             persist(target);
+            change.report(events, AdaptationEvent.ROLLBACK);
         } catch (Exception e) {
             throw new IllegalStateException("rollback failed: " + e.getMessage(), e);
         }

@@ -16,7 +16,7 @@ import org.leantta.core.json.Json;
 final class Backlog {
     /** What a held message is. */
     enum Kind {
-        PREDICTION, ERROR, REPLY
+        PREDICTION, ERROR, REPLY, EVENT
     }
 
     /** One held message and the receipt to complete when it is handed over or dropped. */
@@ -105,6 +105,7 @@ final class Backlog {
         m.put("droppedPredictions", unreported.get(Kind.PREDICTION));
         m.put("droppedErrors", unreported.get(Kind.ERROR));
         m.put("droppedReplies", unreported.get(Kind.REPLY));
+        m.put("droppedEvents", unreported.get(Kind.EVENT));
         m.put("ts", System.currentTimeMillis());
         Map<Kind, Long> reported = new EnumMap<>(unreported);
         unreported.replaceAll((k, v) -> 0L);
@@ -133,6 +134,7 @@ final class Backlog {
         d.put("predictions", dropped.get(Kind.PREDICTION));
         d.put("errors", dropped.get(Kind.ERROR));
         d.put("replies", dropped.get(Kind.REPLY));
+        d.put("events", dropped.get(Kind.EVENT));
         m.put("dropped", d);
         return m;
     }

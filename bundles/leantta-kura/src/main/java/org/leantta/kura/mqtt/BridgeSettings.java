@@ -1,13 +1,15 @@
 package org.leantta.kura.mqtt;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The validated configuration of {@link MqttBridge}; passwords already decrypted. */
 record BridgeSettings(String brokerUrl, String clientId, String username, String password, boolean tls,
                       String trustStore, String trustStorePassword, int qos, String deviceId, String topicPrefix,
                       int queueSize, int queueTimeoutMs, int maxPayloadBytes, PayloadFormat payloadFormat,
-                      int backlogSize, int backlogBytes, String commandsToken) {
+                      int backlogSize, int backlogBytes, String commandsToken, List<String> groups) {
     private static final String LEVEL = "[A-Za-z0-9._-]+";
 
     BridgeSettings {
@@ -17,6 +19,12 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
                 + "tls.enabled", brokerUrl + " with tls.enabled=" + tls);
         check(qos >= 0 && qos <= 2, "qos must be 0, 1 or 2", qos);
         check(deviceId.matches(LEVEL), "device.id must be letters, digits, '-', '_' or '.'", deviceId);
+        check(!deviceId.equals(Topics.FLEET), "device.id '" + Topics.FLEET + "' is reserved for group commands "
+                + "({topic.prefix}/fleet/{group}/commands/...): choose another", deviceId);
+        groups = List.copyOf(groups);
+        for (String g : groups) {
+            check(g.matches(LEVEL), "groups must be comma-separated names of letters, digits, '-', '_' or '.'", g);
+        }
         check(topicPrefix.matches(LEVEL + "(/" + LEVEL + ")*"), "topic.prefix must be topic levels without "
                 + "wildcards, e.g. leantta or plant/leantta", topicPrefix);
         check(queueSize >= 1 && queueSize <= 100_000, "queue.size must be in [1, 100000]", queueSize);
@@ -37,7 +45,12 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
                 c.tls_enabled(), c.tls_truststore_path().strip(), secrets.reveal(c.tls_truststore_password()),
                 c.qos(), device, c.topic_prefix().strip(), c.queue_size(), c.queue_timeout_ms(),
                 c.max_payload_bytes(), PayloadFormat.parse(c.payload_format()), c.backlog_size(), c.backlog_bytes(),
-                secrets.reveal(c.commands_token()));
+                secrets.reveal(c.commands_token()), groups(c.groups()));
+    }
+
+    /** The comma-separated groups, without blanks and repeats. */
+    static List<String> groups(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(g -> !g.isEmpty()).distinct().toList();
     }
 
     private static void check(boolean ok, String what, Object got) {
@@ -51,11 +64,12 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
         return !(brokerUrl.equals(next.brokerUrl) && clientId.equals(next.clientId) && username.equals(next.username)
                 && password.equals(next.password) && tls == next.tls && trustStore.equals(next.trustStore)
                 && trustStorePassword.equals(next.trustStorePassword) && qos == next.qos
-                && deviceId.equals(next.deviceId) && topicPrefix.equals(next.topicPrefix));
+                && deviceId.equals(next.deviceId) && topicPrefix.equals(next.topicPrefix)
+                && groups.equals(next.groups));
     }
 
     Topics topics() {
-        return new Topics(topicPrefix, deviceId);
+        return new Topics(topicPrefix, deviceId, groups);
     }
 
     /** For status replies: passwords are never shown. */
@@ -77,6 +91,7 @@ record BridgeSettings(String brokerUrl, String clientId, String username, String
         m.put("payload.format", payloadFormat.id());
         m.put("backlog.size", backlogSize);
         m.put("backlog.bytes", backlogBytes);
+        m.put("groups", groups);
         return m;
     }
 

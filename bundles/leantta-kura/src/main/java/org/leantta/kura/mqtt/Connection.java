@@ -46,6 +46,8 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     private final BridgeSettings settings;
     private final String clientId;
     private final String[] filters;
+    /** The retained online/offline state this connection keeps on the events topic, or null. */
+    private final Presence presence;
     private final Inbound inbound;
     private final MqttAsyncClient client;
     private final ScheduledExecutorService connector;
@@ -56,10 +58,12 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     private volatile boolean closed;
     private volatile String lastError = "not connected yet";
 
-    Connection(BridgeSettings settings, String clientId, String filter, Inbound inbound) throws MqttException {
+    Connection(BridgeSettings settings, String clientId, String[] filters, Presence presence, Inbound inbound)
+            throws MqttException {
         this.settings = settings;
         this.clientId = clientId;
-        this.filters = new String[] {filter};
+        this.filters = filters.clone();
+        this.presence = presence;
         this.inbound = inbound;
         this.client = new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
         client.setCallback(this);
@@ -132,6 +136,9 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
         o.setKeepAliveInterval(30);
         o.setConnectionTimeout(CONNECT_TIMEOUT_S);
         o.setMaxInflight(MAX_INFLIGHT);
+        if (presence != null) {
+            o.setWill(presence.topic(), presence.lost(), 1, true);
+        }
         if (!settings.username().isEmpty()) {
             o.setUserName(settings.username());
             o.setPassword(settings.password().toCharArray());
@@ -161,14 +168,18 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     public void connectComplete(boolean reconnect, String serverUri) {
         lastError = null;
         signal();
+        announce(presence == null ? null : presence.online());
+        int[] qos = new int[filters.length];
+        java.util.Arrays.fill(qos, settings.qos());
         try {
-            client.subscribe(filters, new int[] {settings.qos()}, null, new IMqttActionListener() {
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    for (int granted : token.getGrantedQos()) {
-                        if (granted == SUBSCRIPTION_REFUSED) {
+                    int[] granted = token.getGrantedQos();
+                    for (int i = 0; i < granted.length; i++) {
+                        if (granted[i] == SUBSCRIPTION_REFUSED) {
                             subscribeFailed("the broker refused the subscription of " + clientId + " to "
-                                    + filters[0] + " (check its access control list)");
+                                    + filters[Math.min(i, filters.length - 1)] + " (check its access control list)");
                         }
                     }
                 }
@@ -180,6 +191,19 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
             });
         } catch (MqttException e) {
             subscribeFailed("subscribe failed: " + Causes.describe(e));
+        }
+    }
+
+    /** Publishes the retained presence message, if this connection keeps one; a failure is logged only. */
+    private IMqttToken announce(byte[] state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return client.publish(presence.topic(), state, 1, true);
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("could not publish the gateway's presence on {}: {}", presence.topic(), Causes.describe(e));
+            return null;
         }
     }
 
@@ -288,6 +312,10 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
         connector.shutdownNow();
         try {
             if (client.isConnected()) {
+                IMqttToken goodbye = announce(presence == null ? null : presence.stopped());
+                if (goodbye != null) {
+                    goodbye.waitForCompletion(2000);
+                }
                 client.disconnect(2000).waitForCompletion(3000);
             }
         } catch (MqttException e) {

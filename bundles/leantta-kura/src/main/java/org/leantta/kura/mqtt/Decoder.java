@@ -59,8 +59,14 @@ public final class Decoder {
             if (command != null) {
                 return command(topic, command, payload);
             }
+            String groupCommand = topics.groupCommandOf(topic);
+            if (groupCommand != null) {
+                Item c = command(topic, groupCommand, payload);
+                return c instanceof Item.Command ic ? ic.inGroup(topics.groupOf(topic)) : c;
+            }
             return new Item.Rejected(topic, null, null, "not a sensors or commands topic: expected "
-                    + "<prefix>/<device>/sensors/<sensor> or <prefix>/<device>/commands/<command>", payload.length);
+                    + "<prefix>/<device>/sensors/<sensor>, <prefix>/<device>/commands/<command> or "
+                    + "<prefix>/fleet/<group>/commands/<command> of one of its groups", payload.length);
         } catch (RuntimeException e) {
             return new Item.Rejected(topic, null, null, "could not decode: " + e, payload.length);
         }

@@ -16,11 +16,22 @@ public sealed interface Item {
 
     /**
      * An operator command with its (possibly empty) JSON body; {@code bodyError} says why the body could not be
-     * read (then the body is empty), null when it could.
+     * read (then the body is empty), null when it could; {@code group}: the fleet group it was sent to, null when
+     * it was sent to this device.
      */
-    record Command(String command, String requestId, Map<String, Object> body, String bodyError) implements Item {
+    record Command(String command, String requestId, Map<String, Object> body, String bodyError, String group)
+            implements Item {
+        public Command(String command, String requestId, Map<String, Object> body, String bodyError) {
+            this(command, requestId, body, bodyError, null);
+        }
+
         Command(String command, String requestId, Map<String, Object> body) {
             this(command, requestId, body, null);
+        }
+
+        /** The same command, sent to a fleet group. */
+        Command inGroup(String fleetGroup) {
+            return new Command(command, requestId, body, bodyError, fleetGroup);
         }
     }
 

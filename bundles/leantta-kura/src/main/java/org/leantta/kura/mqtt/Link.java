@@ -3,8 +3,9 @@ package org.leantta.kura.mqtt;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
- * The bridge's two MQTT connections to one broker: samples in (client id {@code client.id}), and commands in with
- * every answer out (client id {@code client.id-control}). Samples may hold their connection back when inference
+ * The bridge's two MQTT connections to one broker: samples in (client id {@code client.id}), and commands (the
+ * device's and its fleet groups') in with every answer out (client id {@code client.id-control}), which also keeps
+ * the gateway's retained online/offline state and last will on the events topic. Samples may hold their connection back when inference
  * is behind; nothing else depends on it, so answers keep flowing and commands are answered at once even while
  * thousands of samples queued for the gateway drain.
  */
@@ -15,10 +16,10 @@ final class Link implements AutoCloseable {
 
     Link(BridgeSettings settings, Connection.Inbound inbound) throws MqttException {
         Topics topics = settings.topics();
-        samples = new Connection(settings, settings.clientId(), topics.sensorsFilter(), inbound);
+        samples = new Connection(settings, settings.clientId(), new String[] {topics.sensorsFilter()}, null, inbound);
         try {
-            control = new Connection(settings, settings.clientId() + CONTROL_SUFFIX, topics.commandsFilter(),
-                    inbound);
+            control = new Connection(settings, settings.clientId() + CONTROL_SUFFIX, topics.controlFilters(),
+                    Presence.of(topics), inbound);
         } catch (MqttException | RuntimeException e) {
             samples.close();
             throw e;

@@ -6,9 +6,12 @@ import java.util.Map;
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.eclipse.kura.crypto.CryptoService;
 import org.leantta.api.AdaptationControl;
+import org.leantta.api.AdaptationEvent;
+import org.leantta.api.AdaptationListener;
 import org.leantta.api.FrontStatus;
 import org.leantta.api.Predictor;
 import org.leantta.kura.ModelControl;
+import org.leantta.kura.model.PropertyChanges;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -28,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * only when connection settings change; queued messages survive it and are answered on the new topics. A
  * configuration it cannot use never fails the activation: the bridge stays idle, logs why and says so in
  * {@code status}, and connects once a usable configuration arrives. Its state is also a {@link FrontStatus}
- * service, so the other front's {@code status} shows why this one cannot connect.
+ * service, so the other front's {@code status} shows why this one cannot connect. As an
+ * {@link AdaptationListener} it publishes the model's events, and its own, on the device's events topic.
  */
 @Component(name = MqttBridge.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ConfigurableComponent.class, FrontStatus.class})
+        service = {ConfigurableComponent.class, FrontStatus.class, AdaptationListener.class})
 @Designate(ocd = MqttBridgeConfig.class)
-public final class MqttBridge implements ConfigurableComponent, FrontStatus {
+public final class MqttBridge implements ConfigurableComponent, FrontStatus, AdaptationListener {
     public static final String PID = "org.leantta.kura.mqtt.MqttBridge";
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
 
@@ -61,6 +65,8 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
     /** Where drop reports go: the topics in force. */
     private volatile Topics topics = new Topics("leantta", "idle");
     private volatile String refused;
+    /** Where events go: the sink of the topics in force, null while the bridge is idle or disabled. */
+    private volatile MqttSink events;
 
     @Activate
     synchronized void activate(MqttBridgeConfig config) {
@@ -111,12 +117,15 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
             refused = e.getMessage();
             LOG.error("configuration refused ({}); {}", e.getMessage(), settings == null
                     ? "the bridge stays idle until a usable configuration arrives" : "the previous one stays in force");
+            bridgeEvent(AdaptationEvent.REFUSED, "MQTT bridge configuration refused: " + e.getMessage()
+                    + "; the previous one stays in force");
             return;
         }
         refused = null;
         commands.guard(s.guard());
         if (!next.enabled()) {
             stop();
+            events = null;
             settings = s;
             LOG.info("MQTT bridge disabled by configuration");
             return;
@@ -127,7 +136,9 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
         backlog.setCaps(s.backlogSize(), s.backlogBytes());
         if (link != null && settings != null && !settings.needsReconnect(s)) {
             pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
+            String changes = changes(settings, s);
             settings = s;
+            bridgeEvent(AdaptationEvent.CONFIGURATION, "MQTT bridge: " + changes);
             return;
         }
         Link fresh;
@@ -142,7 +153,10 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
         // the old clients go first: a broker drops the older of two clients with one id
         stop();
         link = fresh;
+        String changes = changes(settings, s);
         settings = s;
+        events = new MqttSink(s.topics(), backlog);
+        bridgeEvent(AdaptationEvent.CONFIGURATION, "MQTT bridge: " + changes);
         forwarder.attach(fresh.outbox());
         fresh.start();
         LOG.info("connecting to {} as {}", s.brokerUrl(), s.clientId());
@@ -154,6 +168,32 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus {
             link.close();
             link = null;
         }
+    }
+
+    private static String changes(BridgeSettings before, BridgeSettings after) {
+        return before == null ? "connecting to " + after.brokerUrl() + " as " + after.clientId()
+                : PropertyChanges.describe(before.describe(), after.describe());
+    }
+
+    private void bridgeEvent(String kind, String detail) {
+        event(AdaptationEvent.of(kind, PID, null, detail));
+    }
+
+    /** Publishes an event on the events topic (held while the broker is away); dropped while the bridge is idle. */
+    @Override
+    public void event(AdaptationEvent e) {
+        MqttSink sink = events;
+        if (sink == null) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event", e.kind());
+        m.put("device", sink.topics().device());
+        m.put("source", e.source());
+        m.put("sensor", e.stream());
+        m.put("detail", e.detail());
+        m.put("ts", e.timestamp());
+        sink.event(m);
     }
 
     private void inbound(String topic, byte[] payload, Runnable done) {

@@ -94,4 +94,9 @@ public @interface MqttBridgeConfig {
             + "an OSGi filter on its instance, e.g. (kura.service.pid=model-a); commands go to the same model. The "
             + "default takes any LeanTTA model: enough with one; with several, name one.")
     String Predictor_target() default ModelControl.ANY_MODEL;
+
+    @AttributeDefinition(name = "Groups", required = false, description = "Fleet groups this gateway belongs to, "
+            + "comma-separated (letters, digits, '-', '_', '.'): it also obeys {topic.prefix}/fleet/{group}/commands/"
+            + "{command} and answers on its own replies topic with its device id. Empty: no group.")
+    String groups() default "";
 }

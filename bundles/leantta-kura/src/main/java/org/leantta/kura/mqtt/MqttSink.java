@@ -1,6 +1,7 @@
 package org.leantta.kura.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.leantta.core.json.Json;
 
@@ -24,9 +25,17 @@ record MqttSink(Topics topics, Backlog backlog) implements Sink {
         return hold(Backlog.Kind.ERROR, topics.errors(), report, Receipt.NONE);
     }
 
+    /** The reply, with this gateway's device id (a group command is answered by each member). */
     @Override
     public boolean reply(String requestId, Map<String, Object> reply) {
-        return hold(Backlog.Kind.REPLY, topics.reply(requestId), reply, Receipt.NONE);
+        Map<String, Object> m = new LinkedHashMap<>(reply);
+        m.put("device", topics.device());
+        return hold(Backlog.Kind.REPLY, topics.reply(requestId), m, Receipt.NONE);
+    }
+
+    /** An event of the gateway on its events topic. */
+    boolean event(Map<String, Object> event) {
+        return hold(Backlog.Kind.EVENT, topics.events(), event, Receipt.NONE);
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class Pipeline implements AutoCloseable {
     private final Stats stats;
     private final Thread worker;
     private final AtomicLong autoIds = new AtomicLong();
+    private final GroupRequests groupRequests = new GroupRequests();
     private volatile Sink sink;
     private volatile long timeoutMs;
     private volatile boolean running = true;
@@ -211,14 +212,35 @@ public final class Pipeline implements AutoCloseable {
         return execute(c, null);
     }
 
-    /** As {@link #execute(Item.Command)}, for a command whose requester is known (a Kura request names it). */
+    /**
+     * As {@link #execute(Item.Command)}, for a command whose requester is known (a Kura request names it). A group
+     * command with a requestId seen before is answered again with its first reply (marked {@code duplicate}), not
+     * applied again.
+     */
     public Map<String, Object> execute(Item.Command c, String requester) {
+        if (c.group() == null || c.requestId() == null) {
+            return run(c, requester);
+        }
+        Map<String, Object> repeat = groupRequests.repeat(c);
+        if (repeat != null) {
+            stats.command();
+            return repeat;
+        }
+        Map<String, Object> reply = run(c, requester);
+        groupRequests.remember(c, reply);
+        return reply;
+    }
+
+    private Map<String, Object> run(Item.Command c, String requester) {
         stats.command();
         String rid = c.requestId();
         if (rid != null && !REQUEST_ID.matcher(rid).matches()) {
             return refuseRequestId(c, rid);
         }
         Map<String, Object> reply = commands.execute(c, rid == null ? autoId(c) : rid, requester);
+        if (c.group() != null) {
+            reply.put("group", c.group());
+        }
         if (!Integer.valueOf(200).equals(reply.get("status"))) {
             refused(c, (String) reply.get("requestId"), "command " + c.command() + ": " + reply.get("message"));
         }

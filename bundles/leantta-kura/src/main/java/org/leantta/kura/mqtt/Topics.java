@@ -1,10 +1,24 @@
 package org.leantta.kura.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** The topic tree of one device: {prefix}/{device}/{sensors|predictions|errors|commands|replies}/... */
-record Topics(String prefix, String device) {
+/**
+ * The topic tree of one device, {prefix}/{device}/{sensors|predictions|errors|commands|replies|events}/..., and the
+ * commands of its fleet groups, {prefix}/fleet/{group}/commands/{command}.
+ */
+record Topics(String prefix, String device, List<String> groups) {
     static final int MAX_TOPIC_BYTES = 65_535;
+    /** The level after the prefix under which group commands travel (no device may be called so). */
+    static final String FLEET = "fleet";
+
+    Topics {
+        groups = List.copyOf(groups);
+    }
+
+    Topics(String prefix, String device) {
+        this(prefix, device, List.of());
+    }
 
     private String base() {
         return prefix + "/" + device + "/";
@@ -16,6 +30,29 @@ record Topics(String prefix, String device) {
 
     String commandsFilter() {
         return base() + "commands/+";
+    }
+
+    /** The device's own commands and those of each of its groups. */
+    String[] controlFilters() {
+        String[] filters = new String[1 + groups.size()];
+        filters[0] = commandsFilter();
+        for (int i = 0; i < groups.size(); i++) {
+            filters[i + 1] = groupBase(groups.get(i)) + "+";
+        }
+        return filters;
+    }
+
+    private String groupBase(String group) {
+        return prefix + "/" + FLEET + "/" + group + "/commands/";
+    }
+
+    String groupCommand(String group, String command) {
+        return groupBase(group) + command;
+    }
+
+    /** Retained online/offline state and one message per event of the gateway. */
+    String events() {
+        return base() + "events";
     }
 
     String sensor(String sensor) {
@@ -48,8 +85,27 @@ record Topics(String prefix, String device) {
         return lastLevel(topic, "commands/");
     }
 
+    /** The group of a group command topic of one of this device's groups, or null. */
+    String groupOf(String topic) {
+        for (String g : groups) {
+            if (levelAfter(topic, groupBase(g)) != null) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** The command of a group command topic of one of this device's groups, or null. */
+    String groupCommandOf(String topic) {
+        String group = groupOf(topic);
+        return group == null ? null : levelAfter(topic, groupBase(group));
+    }
+
     private String lastLevel(String topic, String kind) {
-        String head = base() + kind;
+        return levelAfter(topic, base() + kind);
+    }
+
+    private static String levelAfter(String topic, String head) {
         if (!topic.startsWith(head)) {
             return null;
         }

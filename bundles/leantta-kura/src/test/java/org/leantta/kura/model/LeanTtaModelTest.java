@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +14,9 @@ import java.util.Map;
 import org.eclipse.kura.configuration.ConfigurationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leantta.kura.LogScoresModel;
+import org.leantta.api.AdaptationEvent;
 import org.leantta.api.Encoding;
 import org.leantta.api.Prediction;
 import org.leantta.tooling.data.ImageSet;
@@ -203,6 +207,62 @@ class LeanTtaModelTest {
         assertThat(after.adapted()).isTrue();
         assertThat(configuration()).containsEntry("tau", 0.8f);
         assertThat(streamState(0)).as("the estimate went on learning").containsEntry("samples", 41L);
+    }
+
+    @Test
+    void operatorCommandsAndConfigurationChangesAreEvents() throws Exception {
+        givenModel(Map.of());
+        List<AdaptationEvent> events = listen();
+
+        model.modified(config(Map.of("tau", 0.6f)));
+        model.modified(config(Map.of("tau", 0.6f)));
+        model.modified(config(Map.of("tau", 2f)));
+        model.reset();
+        model.setEnabled(false);
+
+        assertThat(events).extracting(AdaptationEvent::kind).containsExactly("configuration", "refused", "reset",
+                "disabled");
+        assertThat(events.get(0).detail()).isEqualTo("tau: 0.85 -> 0.6");
+        assertThat(events.get(1).detail()).contains("tau must be in [0, 1], got 2.0")
+                .contains("the previous one stays in force");
+        assertThat(events).extracting(AdaptationEvent::source).containsOnly(LeanTtaModel.PID);
+    }
+
+    @Test
+    void anotherModelFileIsAModelLoadedEventWithItsHash(@TempDir Path tmp) throws Exception {
+        givenModel(Map.of());
+        List<AdaptationEvent> events = listen();
+
+        model.modified(config(Map.of("model.path", LogScoresModel.write(tmp).toString(), "adapted.layers", "all")));
+
+        String sha256 = (String) ((Map<?, ?>) model.status().get("model")).get("sha256");
+        assertThat(events).extracting(AdaptationEvent::kind).containsExactly("model-loaded");
+        assertThat(events.get(0).detail()).contains("(sha256 " + sha256 + ") loaded")
+                .contains("adapted.layers: first:7 -> all");
+    }
+
+    @Test
+    void inHybridModeAnAbruptChangeOfASensorIsAReanchorEventOfThatSensor() throws Exception {
+        givenModel(Map.of("adaptation.mode", "hybrid"));
+        List<AdaptationEvent> events = listen();
+        ImageSet test = Shipped.testSet();
+
+        for (int i = 0; i < 200; i++) {
+            model.predict("cam-7", test.image(i), Encoding.FLOAT32);
+        }
+        for (int i = 1; i <= 200; i++) {
+            model.predict("cam-7", drifted(i), Encoding.FLOAT32);
+        }
+
+        assertThat(events).filteredOn(e -> e.kind().equals("reanchor")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.stream()).isEqualTo("cam-7"))
+                .allSatisfy(e -> assertThat(e.detail()).startsWith("new environment estimate: abrupt change"));
+    }
+
+    private List<AdaptationEvent> listen() {
+        List<AdaptationEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        model.listeners = List.of(events::add);
+        return events;
     }
 
     @SuppressWarnings("unchecked")

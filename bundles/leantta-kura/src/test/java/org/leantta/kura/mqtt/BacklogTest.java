@@ -38,7 +38,7 @@ class BacklogTest {
 
         assertThat(receipts).containsExactly("dropped a", "dropped b");
         assertThat(b.describe()).containsEntry("held", 2)
-                .containsEntry("dropped", Map.of("predictions", 2L, "errors", 0L, "replies", 0L));
+                .containsEntry("dropped", Map.of("predictions", 2L, "errors", 0L, "replies", 0L, "events", 0L));
     }
 
     @Test

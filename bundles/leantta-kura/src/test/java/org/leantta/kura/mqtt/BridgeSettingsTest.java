@@ -49,6 +49,23 @@ class BridgeSettingsTest {
     }
 
     @Test
+    void groupsAreACommaSeparatedListOfTopicLevels() {
+        BridgeSettings s = settings(Map.of("groups", " line-a, north ,, line-a "));
+
+        assertThat(s.groups()).containsExactly("line-a", "north");
+        assertThat(s.topics().controlFilters()).contains("leantta/fleet/north/commands/+");
+        assertThat(s.needsReconnect(settings(Map.of("groups", "line-a")))).isTrue();
+        thenRefused(Map.of("groups", "line-a, north/east"), "groups must be comma-separated names of letters, "
+                + "digits, '-', '_' or '.', got north/east");
+        thenRefused(Map.of("groups", "#"), "groups must be");
+    }
+
+    @Test
+    void theDeviceIdFleetIsReservedForGroupCommands() {
+        thenRefused(Map.of("device.id", "fleet"), "device.id 'fleet' is reserved for group commands");
+    }
+
+    @Test
     void qosOutsideZeroToTwoIsRefused() {
         thenRefused(Map.of("qos", 3), "qos must be 0, 1 or 2, got 3");
         thenRefused(Map.of("qos", -1), "qos must be 0, 1 or 2, got -1");

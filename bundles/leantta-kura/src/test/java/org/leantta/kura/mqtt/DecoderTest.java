@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leantta.api.Encoding;
 
@@ -16,6 +17,17 @@ class DecoderTest {
     private Decoder decoder = new Decoder(new Topics("leantta", "gw-1"), MAX_BYTES, () -> 4);
 
     // --- JSON samples -------------------------------------------------------------------------------------------
+
+    @Test
+    void aCommandToOneOfTheDevicesGroupsNamesTheGroup() {
+        decoder = new Decoder(new Topics("leantta", "gw-1", java.util.List.of("north")), MAX_BYTES, () -> 4);
+
+        Item item = decoder.decode("leantta/fleet/north/commands/reset", "{\"requestId\":\"g-1\"}".getBytes());
+        Item other = decoder.decode("leantta/fleet/south/commands/reset", new byte[0]);
+
+        assertThat(item).isEqualTo(new Item.Command("reset", "g-1", Map.of("requestId", "g-1"), null, "north"));
+        assertThat(other).isInstanceOf(Item.Rejected.class);
+    }
 
     @Test
     void jsonFloat32SampleKeepsIdTsAndValues() {

@@ -471,6 +471,46 @@ class PipelineTest {
         assertThat(model.calls()).containsExactly("reset");
     }
 
+    // --- fleet groups -------------------------------------------------------------------------------------------
+
+    @Test
+    void aGroupCommandIsAnsweredOnTheDevicesRepliesTopicWithItsDeviceAndGroup() throws Exception {
+        givenPipeline(10, NO_WAIT);
+
+        whenAccepted(new Item.Command("reset", "g-1", Map.of()).inGroup("line-a"));
+
+        Message m = outbox.awaitOne();
+        assertThat(m.topic()).isEqualTo("leantta/gw-1/replies/g-1");
+        assertThat(m.json()).containsEntry("status", 200.0).containsEntry("device", "gw-1")
+                .containsEntry("group", "line-a").doesNotContainKey("duplicate");
+        assertThat(model.calls()).containsExactly("reset");
+    }
+
+    @Test
+    void aGroupCommandDeliveredTwiceIsAppliedOnceAndAnsweredTwice() throws Exception {
+        givenPipeline(10, NO_WAIT);
+        Item.Command reset = new Item.Command("reset", "g-7", Map.of()).inGroup("line-a");
+
+        whenAccepted(reset, reset, new Item.Command("reset", "g-7", Map.of()).inGroup("line-b"));
+
+        List<Message> out = outbox.await(3);
+        assertThat(out).extracting(m -> m.json().get("duplicate")).containsExactly(null, true, null);
+        assertThat(out).extracting(m -> m.json().get("status")).containsOnly(200.0);
+        assertThat(model.calls()).as("the same requestId in another group is another command")
+                .containsExactly("reset", "reset");
+        assertThat(counters()).containsEntry("commands", 3L);
+    }
+
+    @Test
+    void aDeviceCommandIsNotDeduplicated() throws Exception {
+        givenPipeline(10, NO_WAIT);
+
+        whenAccepted(new Item.Command("reset", "r-1", Map.of()), new Item.Command("reset", "r-1", Map.of()));
+
+        outbox.await(2);
+        assertThat(model.calls()).containsExactly("reset", "reset");
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private void givenPipeline(int capacity, long timeoutMs) {

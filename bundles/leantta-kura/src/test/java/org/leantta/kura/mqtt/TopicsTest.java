@@ -60,4 +60,19 @@ class TopicsTest {
         assertThat(Topics.problem("a/b\uFF01")).startsWith("would contain U+FF01");
         assertThat(Topics.problem("plant/leantta/gw-1/predictions/späť-é 名前 $x")).isNull();
     }
+
+    @Test
+    void groupCommandsAreReadOnlyForTheDevicesGroups() {
+        Topics member = new Topics("plant/leantta", "gw-1", java.util.List.of("line-a", "north"));
+
+        assertThat(member.controlFilters()).containsExactly("plant/leantta/gw-1/commands/+",
+                "plant/leantta/fleet/line-a/commands/+", "plant/leantta/fleet/north/commands/+");
+        assertThat(member.groupCommandOf("plant/leantta/fleet/north/commands/reset")).isEqualTo("reset");
+        assertThat(member.groupOf("plant/leantta/fleet/north/commands/reset")).isEqualTo("north");
+        assertThat(member.groupCommandOf("plant/leantta/fleet/south/commands/reset")).as("not a member").isNull();
+        assertThat(member.groupCommandOf("plant/leantta/fleet/north/commands/reset/x")).isNull();
+        assertThat(member.groupCommandOf("plant/leantta/gw-1/commands/reset")).isNull();
+        assertThat(topics.controlFilters()).containsExactly("plant/leantta/gw-1/commands/+");
+        assertThat(member.events()).isEqualTo("plant/leantta/gw-1/events");
+    }
 }

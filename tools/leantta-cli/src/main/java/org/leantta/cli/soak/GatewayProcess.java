@@ -38,8 +38,18 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public static GatewayProcess start(Path home, String broker, String device, String javaOpts, PrintStream echo)
             throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("leantta").toString(), "run", "--broker", broker,
-                "--device", device, "--http-port", "0").redirectErrorStream(true).directory(home.toFile());
+        return start(home, broker, device, null, javaOpts, echo);
+    }
+
+    /** As {@link #start(Path, String, String, String, PrintStream)}, in these fleet groups (null: the snapshot's). */
+    public static GatewayProcess start(Path home, String broker, String device, String groups, String javaOpts,
+            PrintStream echo) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("leantta").toString(), "run", "--broker", broker,
+                "--device", device, "--http-port", "0"));
+        if (groups != null) {
+            command.addAll(List.of("--group", groups));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(home.toFile());
         pb.environment().put("LEANTTA_NO_BUILD", "1");
         if (javaOpts != null) {
             pb.environment().put("LEANTTA_JAVA_OPTS", javaOpts);
@@ -106,6 +116,11 @@ public final class GatewayProcess implements AutoCloseable {
             }
         }
         return options;
+    }
+
+    /** Kills it without a goodbye (SIGKILL), as a power cut would: the broker then publishes its last will. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Stops it as Ctrl-C does (SIGTERM: the shutdown hook stops the framework) and waits up to 60 s. */

@@ -40,11 +40,17 @@ public final class Mosquitto implements AutoCloseable {
      * (up to 15 s) until it accepts connections.
      */
     public static Mosquitto start(String config) throws IOException, InterruptedException {
+        return start(config, false);
+    }
+
+    /** As {@link #start(String)}; {@code persistent}: sessions and queued messages kept in its own directory. */
+    public static Mosquitto start(String config, boolean persistent) throws IOException, InterruptedException {
         String binary = find();
         int port = freePort();
         Path dir = Files.createTempDirectory("leantta-mosquitto");
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n" + config);
+        String persistence = persistent ? "persistence true\npersistence_location " + dir + "/\n" : "persistence false\n";
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\n" + persistence + config);
         Process p = new ProcessBuilder(binary, "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         Mosquitto m = new Mosquitto(p, port, dir);
@@ -64,6 +70,20 @@ public final class Mosquitto implements AutoCloseable {
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * The configuration lines of a bridge from this broker's site to {@code central}: every topic under
+     * {@code prefix} both ways at QoS 1, a persistent bridge session, reconnection within a second.
+     */
+    public static String bridgeTo(Mosquitto central, String name, String prefix) {
+        return "connection " + name + "\naddress 127.0.0.1:" + central.port() + "\ntopic " + prefix
+                + "/# both 1\nremote_clientid " + name + "\ncleansession false\nrestart_timeout 1\n"
+                + "notifications false\n";
     }
 
     private static String binary() {
