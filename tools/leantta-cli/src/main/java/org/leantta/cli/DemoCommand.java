@@ -36,8 +36,11 @@ final class DemoCommand {
               --shifts LIST    the schedule's shifts (default: a mix of families), severity --severity (default 4)
               --chart FILE     the chart of the run, PNG, with an HTML page beside it (default leantta-demo.png)
               --no-chart       no chart
+              --gateways N     a fleet: N gateways in group demo (N-1 more './leantta run' processes, each fed the
+                               schedule with its shifts in another order) and the fleet monitor's page (default 1)
             """ + GatewayLauncher.OPTIONS;
     static final String SHIFTS = "gaussian-noise,fog,contrast,motion-blur,gain-offset";
+    static final int MAX_GATEWAYS = 16;
 
     private final PrintStream out;
 
@@ -54,6 +57,7 @@ final class DemoCommand {
         volatile Gateway gateway;
         volatile HealthWatch watch;
         volatile Replay replay;
+        volatile FleetDemo fleet;
         volatile boolean stopping;
         final CountDownLatch finished = new CountDownLatch(1);
         final Thread main = Thread.currentThread();
@@ -73,7 +77,7 @@ final class DemoCommand {
 
         @Override
         public void close() throws Exception {
-            for (AutoCloseable c : new AutoCloseable[] {replay, watch, gateway, broker}) {
+            for (AutoCloseable c : new AutoCloseable[] {replay, fleet, watch, gateway, broker}) {
                 if (c != null) {
                     c.close();
                 }
@@ -82,7 +86,13 @@ final class DemoCommand {
     }
 
     /** What the user asked for, checked. */
-    private record Plan(long count, long duration, int every, int window, DemoSchedule schedule, Path chart) {
+    record Plan(long count, long duration, int every, int window, DemoSchedule schedule, Path chart, int gateways,
+                List<Corruption> shifts, ScheduleOf scheduleOf) {
+        /** The schedule of a run with these shifts in this order (each sensor's schedule keeps its own clock). */
+        interface ScheduleOf {
+            DemoSchedule of(List<Corruption> shifts);
+        }
+
         static Plan from(Args args, int datasetSize) {
             long count = args.integer("count", 0);
             long duration = args.integer("duration", 0);
@@ -92,7 +102,12 @@ final class DemoCommand {
             if (count < 0 || duration < 0 || block < 0) {
                 throw new Args.UsageException("--count, --duration and --block must be >= 1");
             }
-            DemoSchedule schedule = DemoSchedule.of(shifts, severity, datasetSize, count, duration > 0, block);
+            ScheduleOf scheduleOf = order -> DemoSchedule.of(order, severity, datasetSize, count, duration > 0, block);
+            DemoSchedule schedule = scheduleOf.of(shifts);
+            int gateways = args.integer("gateways", 1);
+            if (gateways < 1 || gateways > MAX_GATEWAYS) {
+                throw new Args.UsageException("--gateways must be in 1.." + MAX_GATEWAYS + ", got " + gateways);
+            }
             long perCondition = schedule.block() > 0 ? schedule.block() : DemoSchedule.BLOCK;
             int every = args.integer("every", (int) Math.max(1, Math.min(250, perCondition / 2)));
             int window = args.integer("window", (int) Math.min(500, perCondition));
@@ -100,7 +115,8 @@ final class DemoCommand {
             if (every < 1 || window < 1) {
                 throw new Args.UsageException("--every and --window must be >= 1");
             }
-            return new Plan(count == 0 ? Long.MAX_VALUE : count, duration, every, window, schedule, chart);
+            return new Plan(count == 0 ? Long.MAX_VALUE : count, duration, every, window, schedule, chart, gateways,
+                    shifts, scheduleOf);
         }
 
         long deadline(long startNanos) {
@@ -112,6 +128,9 @@ final class DemoCommand {
         ImageSet data = Shipped.testSet();
         Plan plan = Plan.from(args, data.count());
         GatewayLauncher.Settings settings = GatewayLauncher.Settings.from(args, null, "demo");
+        if (plan.gateways() > 1) {
+            settings = settings.inGroups(FleetDemo.GROUP);
+        }
         args.checkAllUsed();
         long deadline = plan.deadline(System.nanoTime());
         Session session = new Session();
@@ -127,6 +146,10 @@ final class DemoCommand {
             String base = "leantta/" + settings.device() + "/";
             out.printf("demo: sensor topic %ssensors/camera, predictions on %spredictions/camera, "
                     + "commands on %scommands/<reset|enable|disable|rollback|status>%n", base, base, base);
+            if (plan.gateways() > 1) {
+                session.fleet = FleetDemo.start(plan.gateways(), settings.broker(), settings.device(), plan, deadline,
+                        () -> session.stopping, out);
+            }
             session.replay = new Replay(settings.broker(), base, data, plan.schedule(), out);
             out.printf("demo: replaying the test split: %s; Ctrl-C stops%n", plan.schedule().describe());
             finish(session.replay.run(plan.count(), deadline, plan.every(), plan.window(), () -> session.stopping),
@@ -168,7 +191,7 @@ final class DemoCommand {
         if (settings.broker() == null) {
             session.broker = new EmbeddedBroker();
             settings = new GatewayLauncher.Settings(settings.snapshot(), session.broker.url(), settings.device(),
-                    settings.httpPort());
+                    settings.httpPort(), settings.groups());
             out.printf("demo: embedded MQTT broker at %s%n", session.broker.url());
         }
         session.gateway = GatewayLauncher.start(settings, out, true);

@@ -31,6 +31,11 @@ final class GatewayLauncher {
             this(snapshot, broker, device, httpPort, null);
         }
 
+        /** The same settings, in these fleet groups. */
+        Settings inGroups(String fleetGroups) {
+            return new Settings(snapshot, broker, device, httpPort, fleetGroups);
+        }
+
         static Settings from(Args args, String defaultBroker, String defaultDevice) throws Args.UsageException {
             Path snapshot = args.path("snapshot", Shipped.file(SNAPSHOT));
             if (!Files.isRegularFile(snapshot)) {

@@ -45,7 +45,9 @@ final class Replay implements AutoCloseable {
         this.data = data;
         this.schedule = schedule;
         this.out = out;
-        client = new MqttClient(broker, "leantta-demo-sensor-" + ProcessHandle.current().pid(), new MemoryPersistence());
+        // one sensor per gateway in a fleet demo: the client id names the gateway too
+        client = new MqttClient(broker, "leantta-demo-sensor-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(base.hashCode()), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         o.setMaxInflight(IN_FLIGHT * 2);
