@@ -28,9 +28,14 @@ public final class Commands {
         return guard.describe();
     }
 
+    /** Whether {@code requester} (null when unknown) may send this command: the token and the requesters. */
+    boolean permits(Item.Command c, String requester) {
+        return guard.refusal(c, requester) == null;
+    }
+
     /**
      * Runs a command if {@code requester} (null when unknown) may; the reply always has requestId, command, status
-     * (200, 400, 403 or 500) and message.
+     * (200, 400, 403 or 500; 409 for a reused group requestId, from the pipeline) and message.
      */
     Map<String, Object> execute(Item.Command c, String requestId, String requester) {
         String refusal = guard.refusal(c, requester);

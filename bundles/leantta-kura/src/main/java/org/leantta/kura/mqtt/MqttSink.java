@@ -49,6 +49,11 @@ record MqttSink(Topics topics, Backlog backlog) implements Sink {
     }
 
     @Override
+    public String commandOrigin(Item.Command c) {
+        return c.group() == null ? commandOrigin(c.command()) : topics.groupCommand(c.group(), c.command());
+    }
+
+    @Override
     public String refusal(String sensor) {
         String problem = Topics.problem(topics.prediction(sensor));
         return problem == null ? null : "cannot publish a prediction for this sensor: its predictions topic " + problem;

@@ -36,7 +36,7 @@ public final class Pipeline implements AutoCloseable {
     private final Stats stats;
     private final Thread worker;
     private final AtomicLong autoIds = new AtomicLong();
-    private final GroupRequests groupRequests = new GroupRequests();
+    private final GroupRequests groupRequests = new GroupRequests(System::currentTimeMillis);
     private volatile Sink sink;
     private volatile long timeoutMs;
     private volatile boolean running = true;
@@ -213,22 +213,34 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * As {@link #execute(Item.Command)}, for a command whose requester is known (a Kura request names it). A group
-     * command with a requestId seen before is answered again with its first reply (marked {@code duplicate}), not
-     * applied again.
+     * As {@link #execute(Item.Command)}, for a command whose requester is known (a Kura request names it). An
+     * authorized group command whose requestId was seen before in its group is answered again with its first reply
+     * (marked {@code duplicate}), not applied again; the same requestId with another command is refused (409).
      */
     public Map<String, Object> execute(Item.Command c, String requester) {
-        if (c.group() == null || c.requestId() == null) {
+        if (c.group() == null || c.requestId() == null || !commands.permits(c, requester)) {
+            // a refused command is answered 403 and never remembered: it cannot shadow an authorized one
             return run(c, requester);
         }
-        Map<String, Object> repeat = groupRequests.repeat(c);
-        if (repeat != null) {
-            stats.command();
-            return repeat;
+        GroupRequests.Seen seen = groupRequests.seen(c);
+        if (seen == null) {
+            Map<String, Object> reply = run(c, requester);
+            groupRequests.remember(c, reply);
+            return reply;
         }
-        Map<String, Object> reply = run(c, requester);
-        groupRequests.remember(c, reply);
-        return reply;
+        stats.command();
+        if (seen.command().equals(c.command())) {
+            return seen.again();
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("requestId", c.requestId());
+        r.put("command", c.command());
+        r.put("status", 409);
+        r.put("message", "requestId " + c.requestId() + " was used for '" + seen.command() + "' in group "
+                + c.group() + " within the last hour: send every group command with a fresh requestId");
+        r.put("group", c.group());
+        refused(c, c.requestId(), "command " + c.command() + ": " + r.get("message"));
+        return r;
     }
 
     private Map<String, Object> run(Item.Command c, String requester) {
@@ -273,7 +285,7 @@ public final class Pipeline implements AutoCloseable {
 
     private void refused(Item.Command c, String requestId, String reason) {
         stats.refusedCommand();
-        report(new Item.Rejected(sink.commandOrigin(c.command()), null, requestId, reason, 0));
+        report(new Item.Rejected(sink.commandOrigin(c), null, requestId, reason, 0));
     }
 
     private void reject(Item.Rejected r) {

@@ -22,6 +22,11 @@ public interface Sink {
     /** Where a command comes from, named in error reports. */
     String commandOrigin(String command);
 
+    /** Where this command comes from (a fleet group's topic for a group command), named in error reports. */
+    default String commandOrigin(Item.Command c) {
+        return commandOrigin(c.command());
+    }
+
     /**
      * Why answers about this sensor cannot be delivered (e.g. their topic would be illegal), or null; a sample of
      * such a sensor is rejected with this reason instead of answered.

@@ -502,6 +502,37 @@ class PipelineTest {
     }
 
     @Test
+    void aGroupRequestIdReusedForAnotherCommandIsRefusedNotAnsweredWithTheOldReply() throws Exception {
+        givenPipeline(10, NO_WAIT);
+
+        whenAccepted(new Item.Command("disable", "g-2", Map.of()).inGroup("line-a"),
+                new Item.Command("enable", "g-2", Map.of()).inGroup("line-a"));
+
+        List<Message> out = outbox.await(3);
+        Message second = out.stream().filter(m -> "enable".equals(m.json().get("command"))).findFirst().orElseThrow();
+        assertThat(second.json()).containsEntry("status", 409.0).doesNotContainKey("duplicate");
+        assertThat((String) second.json().get("message")).contains("was used for 'disable' in group line-a");
+        assertThat(out).filteredOn(m -> m.topic().equals("leantta/gw-1/errors")).singleElement()
+                .satisfies(m -> assertThat(m.json()).containsEntry("topic", "leantta/fleet/line-a/commands/enable"));
+        assertThat(model.calls()).containsExactly("setEnabled(false)");
+        assertThat(counters()).containsEntry("refusedCommands", 1L);
+    }
+
+    @Test
+    void aGroupCommandRefusedForItsTokenDoesNotShadowTheAuthorizedOneWithTheSameRequestId() throws Exception {
+        givenPipeline(10, NO_WAIT);
+        commands.guard(CommandGuard.of("s3cret-token", ""));
+
+        whenAccepted(new Item.Command("status", "g-3", Map.of()).inGroup("line-a"),
+                new Item.Command("reset", "g-3", Map.of("token", "s3cret-token")).inGroup("line-a"));
+
+        List<Message> out = outbox.await(3);
+        assertThat(out).filteredOn(m -> m.topic().endsWith("/replies/g-3")).extracting(m -> m.json().get("status"))
+                .containsExactly(403.0, 200.0);
+        assertThat(model.calls()).containsExactly("reset");
+    }
+
+    @Test
     void aDeviceCommandIsNotDeduplicated() throws Exception {
         givenPipeline(10, NO_WAIT);
 
