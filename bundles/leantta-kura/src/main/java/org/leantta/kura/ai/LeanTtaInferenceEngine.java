@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -54,20 +55,41 @@ public final class LeanTtaInferenceEngine implements InferenceEngineService, Con
         active = true;
     }
 
-    /** New knobs or folder: every model is loaded again with them. */
+    /**
+     * New knobs or folder: every model is loaded again with them (the folder's and those loaded by name from
+     * elsewhere), each replacing its old copy only once it is ready, so calls go on meanwhile.
+     */
     @Modified
     synchronized void modified(LeanTtaInferenceEngineConfig config) {
-        unloadAll();
         knobs = Map.of("adaptation.mode", config.adaptation_mode(), "tau", config.tau(), "lambda", config.lambda(),
                 "adapted.layers", config.adapted_layers(), "threads", config.threads());
+        String before = folder;
         folder = config.models_folder().strip();
-        for (String name : available()) {
+        Map<String, String> wanted = new TreeMap<>();
+        // models loaded by name from elsewhere stay; those of the former folder give way to the new folder's
+        loaded.values().stream().filter(m -> !m.path.equals(defaultPath(m.name, before)))
+                .forEach(m -> wanted.put(m.name, m.path));
+        available().forEach(name -> wanted.put(name, defaultPath(name)));
+        new ArrayList<>(loaded.keySet()).stream().filter(name -> !wanted.containsKey(name))
+                .forEach(name -> loaded.remove(name).close());
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
             try {
-                loadModel(name, Optional.empty());
-                LOG.info("model {} loaded", name);
-            } catch (KuraException e) {
-                LOG.error("model {} not loaded: {}", name, e.getMessage());
+                replace(e.getKey(), ServedModel.open(e.getKey(), e.getValue(), knobs));
+                LOG.info("model {} loaded", e.getKey());
+            } catch (KuraException ex) {
+                LOG.error("model {} not loaded: {}", e.getKey(), ex.getMessage());
+                ServedModel old = loaded.remove(e.getKey());
+                if (old != null) {
+                    old.close();
+                }
             }
+        }
+    }
+
+    private void replace(String name, ServedModel next) {
+        ServedModel old = loaded.put(name, next);
+        if (old != null) {
+            old.close();
         }
     }
 
@@ -85,15 +107,13 @@ public final class LeanTtaInferenceEngine implements InferenceEngineService, Con
     @Override
     public List<Tensor> infer(ModelInfo modelInfo, List<Tensor> inputData) throws KuraException {
         ServedModel m = served(modelInfo.getName());
-        m.configure(modelInfo.getParameters());
         Tensor input = input(inputData);
         TensorSamples samples = TensorSamples.of(input, m.sampleShape());
         Object stream = modelInfo.getParameters().get(ServedModel.STREAM);
-        List<Prediction> answers = new ArrayList<>();
+        List<Prediction> answers;
         try {
-            for (float[] x : samples.samples()) {
-                answers.add(m.predict(stream == null ? "" : stream.toString(), x, samples.encoding()));
-            }
+            answers = m.run(modelInfo.getParameters(), stream == null ? "" : stream.toString(), samples.samples(),
+                    samples.encoding());
         } catch (IllegalArgumentException e) {
             throw TensorSamples.invalid("tensor '" + input.getDescriptor().getName() + "': " + e.getMessage());
         } catch (IllegalStateException e) {
@@ -130,18 +150,18 @@ public final class LeanTtaInferenceEngine implements InferenceEngineService, Con
         if (current != null && current.path.equals(path)) {
             return;
         }
-        ServedModel next = ServedModel.open(modelName, path, knobs);
-        ServedModel old = loaded.put(modelName, next);
-        if (old != null) {
-            old.close();
-        }
+        replace(modelName, ServedModel.open(modelName, path, knobs));
     }
 
     private String defaultPath(String name) {
-        if (folder.isEmpty() && BUILT_IN.equals(name)) {
+        return defaultPath(name, folder);
+    }
+
+    private static String defaultPath(String name, String in) {
+        if (in == null || in.isEmpty() && BUILT_IN.equals(name)) {
             return "";
         }
-        return folder.isEmpty() ? name + SUFFIX : Path.of(folder, name + SUFFIX).toString();
+        return in.isEmpty() ? name + SUFFIX : Path.of(in, name + SUFFIX).toString();
     }
 
     @Override

@@ -102,8 +102,15 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         configure(config);
     }
 
-    /** Applies a configuration, or records and logs why it cannot be used; never throws. */
+    /**
+     * Applies a configuration, or records and logs why it cannot be used; never throws. A deactivated model stays
+     * closed: nothing is loaded again.
+     */
     private synchronized void configure(LeanTtaModelConfig config) {
+        if (closed) {
+            LOG.warn("configuration of a deactivated model ignored");
+            return;
+        }
         try {
             Change change = apply(ModelSettings.from(config));
             lastRejected = null;
@@ -187,7 +194,7 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
     }
 
     @Deactivate
-    public void deactivate() {
+    public synchronized void deactivate() {
         lock.writeLock().lock();
         try {
             closed = true;

@@ -112,6 +112,22 @@ class LeanTtaInferenceEngineTest {
     }
 
     @Test
+    void aDescriptionReadBeforeAChangeDoesNotUndoIt() throws Exception {
+        givenEngine(Map.of("adaptation.mode", "stateless"));
+        givenPredictor(Map.of("adaptation.mode", "stateless", "tau", 1f));
+        // Kura's AI component reads the description once and passes that copy with every call
+        ModelInfo cached = engine.getModelInfo(NAME).orElseThrow();
+        engine.infer(cached.toBuilder().addParameter("tau", 1L).build(),
+                List.of(floatTensor(List.of(1L, 1L, 28L, 28L), VALIDATION.image(1))));
+        float[] x = VALIDATION.image(7);
+
+        Prediction expected = predictor.predict(x, Encoding.FLOAT32);
+
+        assertSame(answer(engine.infer(cached, List.of(floatTensor(List.of(1L, 1L, 28L, 28L), x)))), expected);
+        assertThat(engine.getModelInfo(NAME).orElseThrow().getParameters()).containsEntry("tau", 1f);
+    }
+
+    @Test
     void wrongTensorsAreKuraExceptionsThatSayWhatWasExpected() throws Exception {
         givenEngine(Map.of());
         ModelInfo info = engine.getModelInfo(NAME).orElseThrow();
