@@ -25,6 +25,8 @@ public final class MonitorServer implements AutoCloseable {
     static final String USER = "admin";
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final int MAX_BODY = 4096;
+    /** The header the page sends with every command. */
+    static final String HEADER = "X-LeanTTA-Monitor";
     private final HttpServer server;
     private final String password;
     private final FleetView view;
@@ -99,10 +101,21 @@ public final class MonitorServer implements AutoCloseable {
         }
     }
 
-    /** POST {"scope":"device"|"group","target":..,"command":..}: published with a fresh requestId. */
+    /**
+     * POST {"scope":"device"|"group","target":..,"command":..} with the header {@value #HEADER} (which a page of
+     * another site cannot send without this server's consent, and which it never gives) and, if the browser says
+     * where the request comes from, this page's origin: published with a fresh requestId.
+     */
     private void command(HttpExchange e) throws IOException {
         if (!e.getRequestMethod().equals("POST")) {
             json(e, 405, Map.of("message", "POST a JSON object {scope, target, command}"));
+            return;
+        }
+        String origin = e.getRequestHeaders().getFirst("Origin");
+        if (!"1".equals(e.getRequestHeaders().getFirst(HEADER))
+                || origin != null && !origin.equals(url().substring(0, url().length() - 1))) {
+            json(e, 403, Map.of("message", "commands are taken from this monitor's own page only (header "
+                    + HEADER + ": 1, same origin)"));
             return;
         }
         byte[] body = e.getRequestBody().readNBytes(MAX_BODY + 1);
