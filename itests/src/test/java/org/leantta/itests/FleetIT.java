@@ -77,6 +77,32 @@ public class FleetIT {
                     events.stream().filter(e -> "reset".equals(e.body().get("event"))).count());
             assertTrue("nothing answered the group the gateway is not in",
                     probe.collect("g-south", 1, 500).isEmpty());
+
+            leaveGroupNorth(probe);
+        }
+    }
+
+    /**
+     * The gateway leaves north: its persistent session would keep the subscription, so the bridge removes it on
+     * connecting; a command to north then reaches it no more (neither answered nor reported).
+     */
+    private void leaveGroupNorth(MqttProbe probe) throws Exception {
+        try (MqttProbe errors = new MqttProbe(Mosquitto.shared().url(), "fleet-it-errors", BASE + "errors")) {
+            Configuration c = configurationAdmin.getConfiguration(GatewayIT.BRIDGE, "?");
+            Dictionary<String, Object> props = c.getProperties();
+            props.put("groups", "line-2");
+            c.update(props);
+            probe.await(r -> "online".equals(r.body().get("event"))
+                    && List.of("line-2").equals(r.body().get("groups")), WAIT_MS);
+            probe.publish(BASE + "commands/status", "{\"requestId\":\"reconnected\"}");
+            probe.await(r -> r.topic().endsWith("/replies/reconnected"), WAIT_MS);
+
+            probe.publish("leantta/fleet/north/commands/reset", "{\"requestId\":\"g-after\"}");
+            probe.publish(BASE + "commands/status", "{\"requestId\":\"after-leaving\"}");
+            probe.await(r -> r.topic().endsWith("/replies/after-leaving"), WAIT_MS);
+
+            assertTrue("north's command not answered", probe.collect("/replies/g-after", 1, 500).isEmpty());
+            assertTrue("nor reported", errors.collect("/errors", 1, 500).isEmpty());
         }
     }
 

@@ -46,6 +46,8 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     private final BridgeSettings settings;
     private final String clientId;
     private final String[] filters;
+    /** Subscriptions of the previous settings that the persistent session still holds: removed once. */
+    private volatile String[] stale;
     /** The retained online/offline state this connection keeps on the events topic, or null. */
     private final Presence presence;
     private final Inbound inbound;
@@ -58,11 +60,12 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
     private volatile boolean closed;
     private volatile String lastError = "not connected yet";
 
-    Connection(BridgeSettings settings, String clientId, String[] filters, Presence presence, Inbound inbound)
-            throws MqttException {
+    Connection(BridgeSettings settings, String clientId, String[] filters, String[] stale, Presence presence,
+            Inbound inbound) throws MqttException {
         this.settings = settings;
         this.clientId = clientId;
         this.filters = filters.clone();
+        this.stale = stale.clone();
         this.presence = presence;
         this.inbound = inbound;
         this.client = new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
@@ -169,6 +172,7 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
         lastError = null;
         signal();
         announce(presence == null ? null : presence.online());
+        unsubscribeStale();
         int[] qos = new int[filters.length];
         java.util.Arrays.fill(qos, settings.qos());
         try {
@@ -191,6 +195,31 @@ final class Connection implements MqttCallbackExtended, Outbox, AutoCloseable {
             });
         } catch (MqttException e) {
             subscribeFailed("subscribe failed: " + Causes.describe(e));
+        }
+    }
+
+    private void unsubscribeStale() {
+        String[] old = stale;
+        if (old.length == 0) {
+            return;
+        }
+        try {
+            client.unsubscribe(old, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    stale = new String[0];
+                    LOG.info("{}: unsubscribed from {}, which the configuration no longer names", clientId,
+                            String.join(", ", old));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.warn("{}: could not unsubscribe from {}: {}", clientId, String.join(", ", old),
+                            Causes.describe(e));
+                }
+            });
+        } catch (MqttException e) {
+            LOG.warn("{}: could not unsubscribe from {}: {}", clientId, String.join(", ", old), Causes.describe(e));
         }
     }
 

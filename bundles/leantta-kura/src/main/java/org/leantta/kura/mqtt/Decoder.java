@@ -64,6 +64,12 @@ public final class Decoder {
                 Item c = command(topic, groupCommand, payload);
                 return c instanceof Item.Command ic ? ic.inGroup(topics.groupOf(topic)) : c;
             }
+            String other = topics.otherGroupOf(topic);
+            if (other != null) {
+                return new Item.Rejected(topic, null, null, "a command to group " + other + ", which this gateway "
+                        + "is not in (its groups: " + topics.groups() + "): delivered by a subscription its broker "
+                        + "session kept from an earlier configuration; not executed", payload.length);
+            }
             return new Item.Rejected(topic, null, null, "not a sensors or commands topic: expected "
                     + "<prefix>/<device>/sensors/<sensor>, <prefix>/<device>/commands/<command> or "
                     + "<prefix>/fleet/<group>/commands/<command> of one of its groups", payload.length);

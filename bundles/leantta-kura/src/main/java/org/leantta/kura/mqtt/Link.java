@@ -15,15 +15,34 @@ final class Link implements AutoCloseable {
     private final Connection control;
 
     Link(BridgeSettings settings, Connection.Inbound inbound) throws MqttException {
+        this(settings, null, inbound);
+    }
+
+    /**
+     * With the settings it replaces, if any: a persistent session keeps its subscriptions, so those the previous
+     * settings made under the same client ids and these do not (a group left, another device id) are removed.
+     */
+    Link(BridgeSettings settings, BridgeSettings previous, Connection.Inbound inbound) throws MqttException {
         Topics topics = settings.topics();
-        samples = new Connection(settings, settings.clientId(), new String[] {topics.sensorsFilter()}, null, inbound);
+        String[] sensors = {topics.sensorsFilter()};
+        String[] commands = topics.controlFilters();
+        boolean sameClient = previous != null && previous.clientId().equals(settings.clientId());
+        samples = new Connection(settings, settings.clientId(), sensors,
+                sameClient ? stale(new String[] {previous.topics().sensorsFilter()}, sensors) : new String[0], null,
+                inbound);
         try {
-            control = new Connection(settings, settings.clientId() + CONTROL_SUFFIX, topics.controlFilters(),
+            control = new Connection(settings, settings.clientId() + CONTROL_SUFFIX, commands,
+                    sameClient ? stale(previous.topics().controlFilters(), commands) : new String[0],
                     Presence.of(topics), inbound);
         } catch (MqttException | RuntimeException e) {
             samples.close();
             throw e;
         }
+    }
+
+    private static String[] stale(String[] before, String[] now) {
+        java.util.List<String> keep = java.util.List.of(now);
+        return java.util.Arrays.stream(before).filter(f -> !keep.contains(f)).toArray(String[]::new);
     }
 
     /** Where answers are published. */

@@ -143,7 +143,7 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus, Ada
         }
         Link fresh;
         try {
-            fresh = new Link(s, this::inbound);
+            fresh = new Link(s, settings, this::inbound);
         } catch (Exception e) {
             refused = "cannot create the MQTT client for " + s.brokerUrl() + ": " + Causes.describe(e);
             LOG.error(refused);

@@ -101,6 +101,16 @@ record Topics(String prefix, String device, List<String> groups) {
         return group == null ? null : levelAfter(topic, groupBase(group));
     }
 
+    /** The group of a group command topic of a group this device is not in, or null. */
+    String otherGroupOf(String topic) {
+        String head = prefix + "/" + FLEET + "/";
+        if (!topic.startsWith(head)) {
+            return null;
+        }
+        String[] rest = topic.substring(head.length()).split("/", -1);
+        return rest.length == 3 && rest[1].equals("commands") && !groups.contains(rest[0]) ? rest[0] : null;
+    }
+
     private String lastLevel(String topic, String kind) {
         return levelAfter(topic, base() + kind);
     }

@@ -26,7 +26,8 @@ class DecoderTest {
         Item other = decoder.decode("leantta/fleet/south/commands/reset", new byte[0]);
 
         assertThat(item).isEqualTo(new Item.Command("reset", "g-1", Map.of("requestId", "g-1"), null, "north"));
-        assertThat(other).isInstanceOf(Item.Rejected.class);
+        assertThat(other).isInstanceOfSatisfying(Item.Rejected.class, r -> assertThat(r.reason())
+                .startsWith("a command to group south, which this gateway is not in (its groups: [north])"));
     }
 
     @Test

@@ -77,15 +77,21 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     /**
-     * The configuration lines of a bridge from this broker's site to {@code central}: every topic under
-     * {@code prefix} both ways at QoS 1, a persistent bridge session, reconnection within a second.
+     * The configuration lines of a bridge from this broker's site to {@code central}: the gateways' answers
+     * (predictions, errors, replies, events) out, commands (to a device or a fleet group) in, at QoS 1, a persistent
+     * bridge session, reconnection within a second. Samples stay on the site.
      */
     public static String bridgeTo(Mosquitto central, String name, String prefix) {
-        return "connection " + name + "\naddress 127.0.0.1:" + central.port() + "\ntopic " + prefix
-                + "/# both 1\nremote_clientid " + name + "\ncleansession false\nrestart_timeout 1\n"
-                + "notifications false\n";
+        StringBuilder sb = new StringBuilder("connection " + name + "\naddress 127.0.0.1:" + central.port() + "\n");
+        for (String out : new String[] {"+/predictions/#", "+/errors", "+/replies/#", "+/events"}) {
+            sb.append("topic ").append(prefix).append('/').append(out).append(" out 1\n");
+        }
+        for (String in : new String[] {"fleet/#", "+/commands/#"}) {
+            sb.append("topic ").append(prefix).append('/').append(in).append(" in 1\n");
+        }
+        return sb.append("remote_clientid ").append(name).append("\ncleansession false\nrestart_timeout 1\n")
+                .append("notifications false\n").toString();
     }
-
     private static String binary() {
         for (String p : BINARIES) {
             if (new File(p).canExecute()) {
