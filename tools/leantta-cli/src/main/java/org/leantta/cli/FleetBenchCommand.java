@@ -82,9 +82,7 @@ final class FleetBenchCommand {
             print(gateways, sensors, sites, load, seen, monitor, resetMs);
             return seen == expected ? 0 : 1;
         } finally {
-            for (int i = running.size() - 1; i >= 0; i--) {
-                running.get(i).close();
-            }
+            Resources.closeAll(running);
         }
     }
 
@@ -129,7 +127,13 @@ final class FleetBenchCommand {
             o.setMaxInflight(65_000);
             o.setSocketFactory(NoDelaySockets.INSTANCE);
             c.connect(o).waitForCompletion(10_000);
-            keep(running, () -> c.disconnect().waitForCompletion(5000));
+            keep(running, () -> {
+                try {
+                    c.disconnect().waitForCompletion(5000);
+                } finally {
+                    c.close();
+                }
+            });
             clients.add(c);
         }
         String[] data = samples(64);

@@ -80,14 +80,11 @@ final class FleetDemo implements AutoCloseable {
     public void close() throws Exception {
         feeders.shutdownNow();
         feeders.awaitTermination(10, TimeUnit.SECONDS);
-        for (Replay r : replays) {
-            r.close();
-        }
+        List<AutoCloseable> started = new ArrayList<>(gateways);
         if (monitor != null) {
-            monitor.close();
+            started.add(monitor);
         }
-        for (GatewayProcess g : gateways) {
-            g.close();
-        }
+        started.addAll(replays);
+        Resources.closeAll(started);
     }
 }

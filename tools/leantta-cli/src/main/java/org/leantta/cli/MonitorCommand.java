@@ -38,10 +38,13 @@ final class MonitorCommand {
         @Override
         public void close() throws MqttException {
             server.close();
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(3000);
+            try {
+                if (client.isConnected()) {
+                    client.disconnect().waitForCompletion(3000);
+                }
+            } finally {
+                client.close();
             }
-            client.close();
         }
     }
 

@@ -134,8 +134,10 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus, Ada
                 () -> predictor.model().inputSize());
         topics = s.topics();
         backlog.setCaps(s.backlogSize(), s.backlogBytes());
+        MqttSink sink = new MqttSink(s.topics(), backlog);
         if (link != null && settings != null && !settings.needsReconnect(s)) {
-            pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
+            pipeline.reconfigure(sink, s.queueSize(), s.queueTimeoutMs());
+            events = sink;
             String changes = changes(settings, s);
             settings = s;
             bridgeEvent(AdaptationEvent.CONFIGURATION, "MQTT bridge: " + changes);
@@ -149,13 +151,14 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus, Ada
             LOG.error(refused);
             return;
         }
-        pipeline.reconfigure(new MqttSink(s.topics(), backlog), s.queueSize(), s.queueTimeoutMs());
+        // answers and events go to the new topics from here on, published once the new link is attached
+        pipeline.reconfigure(sink, s.queueSize(), s.queueTimeoutMs());
+        events = sink;
         // the old clients go first: a broker drops the older of two clients with one id
         stop();
         link = fresh;
         String changes = changes(settings, s);
         settings = s;
-        events = new MqttSink(s.topics(), backlog);
         bridgeEvent(AdaptationEvent.CONFIGURATION, "MQTT bridge: " + changes);
         forwarder.attach(fresh.outbox());
         fresh.start();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.leantta.core.json.Json;
 
@@ -31,6 +32,7 @@ public final class MonitorServer implements AutoCloseable {
     private final String password;
     private final FleetView view;
     private final FleetCommands commands;
+    private final ExecutorService executor = threads();
 
     public MonitorServer(int port, FleetView view, FleetCommands commands) throws IOException {
         this.view = view;
@@ -48,12 +50,16 @@ public final class MonitorServer implements AutoCloseable {
         context("/uPlot.css", e -> resource(e, UPLOT + "uPlot.min.css", "text/css"), auth);
         context("/api/state", e -> json(e, 200, view.snapshot()), auth);
         context("/api/command", this::command, auth);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    private static ExecutorService threads() {
+        return Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "leantta-monitor-http");
             t.setDaemon(true);
             return t;
-        }));
-        server.start();
+        });
     }
 
     private void context(String path, HttpHandler handler, BasicAuthenticator auth) {
@@ -156,5 +162,6 @@ public final class MonitorServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
