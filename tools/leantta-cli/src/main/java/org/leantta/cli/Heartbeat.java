@@ -40,7 +40,7 @@ final class Heartbeat implements AutoCloseable {
 
     /** The bridge's counters at one moment. */
     record Counters(long nanos, long predicted, long rejected, long dropped, long outOfDistribution, double meanShift,
-                    long p50Micros, long queue, long capacity) {
+                    long p50Micros, long queue, long capacity, long inferred) {
         @SuppressWarnings("unchecked")
         static Counters of(Map<String, Object> status, long nanos) {
             Map<String, Object> c = (Map<String, Object>) status.getOrDefault("counters", Map.of());
@@ -48,7 +48,10 @@ final class Heartbeat implements AutoCloseable {
             Map<String, Object> queue = (Map<String, Object>) status.getOrDefault("queue", Map.of());
             return new Counters(nanos, count(c, "predicted"), count(c, "rejected"), count(c, "dropped"),
                     count(c, "outOfDistribution"), ((Number) status.getOrDefault("meanShift", 0.0)).doubleValue(),
-                    count(latency, "p50"), count(queue, "size"), count(queue, "capacity"));
+                    count(latency, "p50"), count(queue, "size"), count(queue, "capacity"),
+                    // the mean shift and the out-of-distribution count are over the samples inferred (a prediction
+                    // dropped from the held answers was inferred); a bridge that does not say so: the predicted
+                    status.get("inferred") instanceof Number n ? n.longValue() : count(c, "predicted"));
         }
 
         private static long count(Map<String, Object> m, String key) {
@@ -90,10 +93,11 @@ final class Heartbeat implements AutoCloseable {
                     PREFIX, seconds, queue, refused, now.predicted());
         }
         // the bridge reports the mean since the start: the interval's mean is the difference of the sums
-        double shift = (now.meanShift() * now.predicted() - before.meanShift() * before.predicted()) / samples;
+        long inferred = Math.max(1, now.inferred() - before.inferred());
+        double shift = (now.meanShift() * now.inferred() - before.meanShift() * before.inferred()) / inferred;
         return String.format("%s%.1f samples/s, %s, p50 %.2f ms, mean shift %.4f, out of distribution %.1f%%, %s; "
                 + "%d predicted since the start", PREFIX, samples / seconds, queue, now.p50Micros() / 1000.0, shift,
-                100.0 * (now.outOfDistribution() - before.outOfDistribution()) / samples, refused, now.predicted());
+                100.0 * (now.outOfDistribution() - before.outOfDistribution()) / inferred, refused, now.predicted());
     }
 
     @Override

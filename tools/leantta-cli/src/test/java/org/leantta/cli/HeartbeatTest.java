@@ -18,6 +18,17 @@ class HeartbeatTest {
     }
 
     @Test
+    void theMeanShiftIsOverTheSamplesInferredWhenSomePredictionsWereDropped() {
+        Map<String, Object> before = new java.util.HashMap<>(status(100, 0.1, 2, 1));
+        before.put("inferred", 100L);
+        Map<String, Object> now = new java.util.HashMap<>(status(250, 0.2, 22, 1));
+        now.put("inferred", 300L);
+        // 200 inferred, 150 predicted (50 dropped while held): mean shift (0.2*300 - 0.1*100) / 200, OOD 20 of 200
+        assertThat(Heartbeat.line(Heartbeat.Counters.of(before, 0), Heartbeat.Counters.of(now, 10_000_000_000L)))
+                .contains("15.0 samples/s", "mean shift 0.2500", "out of distribution 10.0%");
+    }
+
+    @Test
     void noTrafficIsSaidAsIdle() {
         Heartbeat.Counters c = Heartbeat.Counters.of(status(100, 0.1, 2, 1), 0);
         assertThat(Heartbeat.line(c, c)).contains("idle", "100 predicted since the start");

@@ -80,6 +80,7 @@ public final class Stats {
         counters.put("publishFailures", publishFailures);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("counters", counters);
+        m.put("inferred", inferred);
         m.put("meanShift", inferred == 0 ? 0.0 : shiftSum / inferred);
         m.put("latencyMicros", percentiles());
         return m;
