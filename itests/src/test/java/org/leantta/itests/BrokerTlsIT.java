@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import javax.inject.Inject;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -27,14 +26,10 @@ import org.junit.runner.RunWith;
 import org.leantta.api.FrontStatus;
 import org.leantta.tooling.data.ImageSet;
 import org.leantta.tooling.data.Shipped;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * The MQTT bridge against a Mosquitto broker that only speaks TLS, with a certificate signed by a CA the test
@@ -48,7 +43,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class BrokerTlsIT {
+public class BrokerTlsIT extends GatewayItBase {
     static final String MODEL = "org.leantta.kura.model.LeanTtaModel";
     static final String BRIDGE = "org.leantta.kura.mqtt.MqttBridge";
     static final String DEVICE = "tls-device";
@@ -62,18 +57,6 @@ public class BrokerTlsIT {
     /** Made once per framework: the broker outlives the test methods. */
     private static TestPki pki;
     private static Mosquitto broker;
-
-    @Inject
-    private BundleContext context;
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-    @Inject
-    private ServiceComponentRuntime scr;
-
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        return OsgiRuntime.gateway();
-    }
 
     @Before
     public void givenATlsBrokerWithUsersAndTheBridgeConfiguredForIt() throws Exception {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.cloudconnection.publisher.CloudPublisher;
 import org.eclipse.kura.cloudconnection.request.RequestHandler;
@@ -26,13 +25,9 @@ import org.junit.runner.RunWith;
 import org.leantta.kura.fakes.FakePublisher;
 import org.leantta.kura.fakes.FakeRequestHandlerRegistry;
 import org.leantta.kura.fakes.FakeSubscriber;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * The cloud front in Equinox, talking to test doubles of Kura's CloudPublisher, CloudSubscriber and
@@ -41,7 +36,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class CloudFrontIT {
+public class CloudFrontIT extends GatewayItBase {
     static final String MODEL = "org.leantta.kura.model.LeanTtaModel";
     static final String FRONT = "org.leantta.kura.cloud.CloudFront";
     static final int PIXELS = 28 * 28;
@@ -53,18 +48,6 @@ public class CloudFrontIT {
     private static FakeSubscriber subscriber;
     private static FakeRequestHandlerRegistry registry;
     private static boolean activeWithoutCloudServices;
-
-    @Inject
-    private BundleContext context;
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-    @Inject
-    private ServiceComponentRuntime scr;
-
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        return OsgiRuntime.gateway();
-    }
 
     @Before
     public void givenTheFrontWiredToTheCloudDoubles() throws Exception {

@@ -15,19 +15,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.leantta.tooling.data.ImageSet;
 import org.leantta.tooling.data.Shipped;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
@@ -37,7 +33,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class DeliveryIT {
+public class DeliveryIT extends GatewayItBase {
     static final String MODEL = GatewayIT.MODEL;
     static final String BRIDGE = GatewayIT.BRIDGE;
     static final int BACKLOG = 30_000;
@@ -46,16 +42,6 @@ public class DeliveryIT {
     /** How long each broker outage lasts: part of the scenario, not a wait for anything. */
     static final long OUTAGE_MS = 1_000;
     static final int FUZZ = 3_000;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-    @Inject
-    private ServiceComponentRuntime scr;
-
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        return OsgiRuntime.gateway();
-    }
 
     @Before
     public void givenTheModel() throws Exception {

@@ -7,17 +7,13 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * A gateway of a fleet, through Mosquitto: group commands (answered on the device's replies topic with its
@@ -25,20 +21,10 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FleetIT {
+public class FleetIT extends GatewayItBase {
     private static final String DEVICE = "fleet-it-gw";
     private static final String BASE = "leantta/" + DEVICE + "/";
     private static final long WAIT_MS = 20_000;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-    @Inject
-    private ServiceComponentRuntime scr;
-
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        return OsgiRuntime.gateway();
-    }
 
     @Before
     public void givenAGatewayInTwoGroups() throws Exception {

@@ -11,7 +11,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -24,15 +23,12 @@ import org.leantta.core.json.Json;
 import org.leantta.tooling.data.ImageSet;
 import org.leantta.tooling.data.Shipped;
 import org.leantta.tooling.shift.Corruptions;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
@@ -40,23 +36,11 @@ import org.osgi.util.tracker.ServiceTracker;
 /** The built bundles in Equinox: components, live configuration, and the MQTT contract through Mosquitto. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class GatewayIT {
+public class GatewayIT extends GatewayItBase {
     static final String MODEL = "org.leantta.kura.model.LeanTtaModel";
     static final String BRIDGE = "org.leantta.kura.mqtt.MqttBridge";
     static final String DEVICE = "it-device";
     static final String CONFIGURABLE = "org.eclipse.kura.configuration.ConfigurableComponent";
-
-    @Inject
-    private BundleContext context;
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-    @Inject
-    private ServiceComponentRuntime scr;
-
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        return OsgiRuntime.gateway();
-    }
 
     @Before
     public void givenConfiguredComponents() throws Exception {

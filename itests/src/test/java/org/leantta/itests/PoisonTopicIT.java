@@ -9,18 +9,14 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.leantta.tooling.data.ImageSet;
 import org.leantta.tooling.data.Shipped;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * A sample on a topic the MQTT client embedded in the bridge (Paho 1.2.5) cannot read, an emoji in the sensor's
@@ -29,7 +25,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PoisonTopicIT {
+public class PoisonTopicIT extends GatewayItBase {
     private static final String DEVICE = "poison-it";
     private static final String BASE = "leantta/" + DEVICE + "/";
     private static final String MARK = "\u241A";
@@ -39,16 +35,6 @@ public class PoisonTopicIT {
      */
     private static final String[] POISONED = {"cam😀", "cam❤\uFE0F", "ｶﾒﾗ"};
     private static final String[] AS_REPORTED = {"cam" + MARK, "cam❤" + MARK, MARK};
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-    @Inject
-    private ServiceComponentRuntime scr;
-
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        return OsgiRuntime.gateway();
-    }
 
     @Before
     public void givenAGatewayOnMosquitto() throws Exception {

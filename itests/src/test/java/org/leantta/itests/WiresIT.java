@@ -13,7 +13,6 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.eclipse.kura.ai.inference.InferenceEngineService;
 import org.eclipse.kura.type.TypedValue;
 import org.eclipse.kura.type.TypedValues;
@@ -30,14 +29,11 @@ import org.leantta.tooling.data.ImageSet;
 import org.leantta.tooling.data.Shipped;
 import org.leantta.kura.fakes.wire.FakeWireGraph;
 import org.leantta.kura.fakes.wire.RecordingReceiver;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -48,7 +44,7 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class WiresIT {
+public class WiresIT extends GatewayItBase {
     static final String MODEL = "org.leantta.kura.model.LeanTtaModel";
     static final String WIRE = "org.leantta.kura.wire.LeanTtaWireComponent";
     static final String ENGINE = "org.leantta.kura.ai.LeanTtaInferenceEngine";
@@ -58,16 +54,6 @@ public class WiresIT {
     private static FakeWireGraph graph;
     private static final RecordingReceiver DOWNSTREAM_A = new RecordingReceiver();
     private static final RecordingReceiver DOWNSTREAM_B = new RecordingReceiver();
-
-    @Inject
-    private BundleContext context;
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        return OsgiRuntime.gateway();
-    }
 
     @Before
     public void givenTwoModelsEachWithAWireComponentInTheGraph() throws Exception {
