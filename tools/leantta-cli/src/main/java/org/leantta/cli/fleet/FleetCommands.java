@@ -54,8 +54,14 @@ public final class FleetCommands {
         if (!token.isEmpty()) {
             body.put("token", token);
         }
+        // recorded first: a reply may come back before publish returns
         view.sent(requestId, scope, target, command);
-        publisher.publish(topic, Json.compact(body).getBytes(StandardCharsets.UTF_8));
+        try {
+            publisher.publish(topic, Json.compact(body).getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            view.forget(requestId);
+            throw e;
+        }
         return requestId;
     }
 }

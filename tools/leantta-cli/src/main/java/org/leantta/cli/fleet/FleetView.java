@@ -80,6 +80,11 @@ public final class FleetView {
         }
     }
 
+    /** Forgets a command that could not be sent. */
+    public synchronized void forget(String requestId) {
+        requests.removeIf(r -> r.requestId.equals(requestId));
+    }
+
     private void replied(String requestId, String device, Map<String, Object> body, long now) {
         for (Request r : requests) {
             if (r.requestId.equals(requestId)) {
