@@ -23,6 +23,8 @@ import org.eclipse.kura.crypto.CryptoService;
 import org.eclipse.kura.message.KuraPayload;
 import org.eclipse.kura.message.KuraResponsePayload;
 import org.leantta.api.AdaptationControl;
+import org.leantta.api.AdaptationEvent;
+import org.leantta.api.AdaptationListener;
 import org.leantta.api.FrontStatus;
 import org.leantta.api.Predictor;
 import org.leantta.kura.ModelControl;
@@ -50,14 +52,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The front through the gateway's own cloud connection: samples from a CloudSubscriber, predictions and error
  * reports through a CloudPublisher (both chosen in the web UI by target filter), commands through Kura's request
- * handler {@value #REQUEST_HANDLER_ID}. The same pipeline and commands as the MQTT bridge. Every Kura reference
+ * handler {@value #REQUEST_HANDLER_ID}. The same pipeline and commands as the MQTT bridge; the models' events
+ * go out through the publisher too (kind {@code event}). Every Kura reference
  * is optional and dynamic, so the component is active before a cloud connection is chosen.
  */
 @Component(name = CloudFront.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ConfigurableComponent.class, FrontStatus.class})
+        service = {ConfigurableComponent.class, FrontStatus.class, AdaptationListener.class})
 @Designate(ocd = CloudFrontConfig.class)
 public final class CloudFront implements ConfigurableComponent, CloudSubscriberListener, RequestHandler,
-        FrontStatus {
+        FrontStatus, AdaptationListener {
     public static final String PID = "org.leantta.kura.cloud.CloudFront";
     public static final String REQUEST_HANDLER_ID = "LEANTTA-V1";
     private static final Logger LOG = LoggerFactory.getLogger(CloudFront.class);
@@ -84,13 +87,29 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
 
     private final Set<CloudSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Set<RequestHandlerRegistry> registries = ConcurrentHashMap.newKeySet();
-    private CloudSink sink;
+    private volatile CloudSink sink;
     private Commands commands;
     private Pipeline pipeline;
     private ScheduledExecutorService retry;
     private volatile CloudFrontConfig config;
     private volatile Decoder decoder;
     private volatile boolean attached;
+
+    /** Publishes an event of a model (reset, re-anchor, configuration, ...) as a message of kind event. */
+    @Override
+    public void event(AdaptationEvent e) {
+        CloudSink s = sink;
+        if (s == null) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event", e.kind());
+        m.put("source", e.source());
+        m.put("sensor", e.stream());
+        m.put("detail", e.detail());
+        m.put("ts", e.timestamp());
+        s.event(m);
+    }
 
     @Activate
     synchronized void activate(CloudFrontConfig c) {

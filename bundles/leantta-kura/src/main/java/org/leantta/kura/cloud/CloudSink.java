@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CloudSink implements Sink {
     private static final Logger LOG = LoggerFactory.getLogger(CloudSink.class);
-    /** Message property: what a message is (prediction, error, reply); usable as $kind in the publisher's topic. */
+    /** Message property: what a message is (prediction, error, reply, event); usable as $kind in the topic. */
     static final String KIND = "kind";
     /** Message property: the sensor, or "none"; usable as $sensor in the publisher's topic. */
     static final String SENSOR = "sensor";
@@ -59,6 +59,11 @@ final class CloudSink implements Sink {
     @Override
     public boolean reply(String requestId, Map<String, Object> reply) {
         return hold(message("reply", null, reply));
+    }
+
+    /** An event of a model: kind event, sensor the stream it concerns ("none" for all). */
+    boolean event(Map<String, Object> event) {
+        return hold(message("event", (String) event.get("sensor"), event));
     }
 
     @Override

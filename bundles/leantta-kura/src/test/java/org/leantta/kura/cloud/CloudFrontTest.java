@@ -13,6 +13,7 @@ import org.eclipse.kura.message.KuraPayload;
 import org.eclipse.kura.message.KuraResponsePayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leantta.api.AdaptationEvent;
 import org.leantta.core.json.Json;
 import org.leantta.kura.Configs;
 import org.leantta.kura.fakes.FakePublisher;
@@ -58,6 +59,19 @@ class CloudFrontTest {
         assertThat(m.getPayload().getMetric("adapted")).isEqualTo(true);
         assertThat(m.getPayload().getMetric("latencyMicros")).isEqualTo(250L);
         assertThat(m.getPayload().getTimestamp().getTime()).isEqualTo(1_700_000_000_000L);
+    }
+
+    @Test
+    void aModelsEventIsPublishedAsAMessageOfKindEvent() throws Exception {
+        givenFront(Map.of());
+
+        front.event(AdaptationEvent.of("reanchor", "model-a", "cam1", "new environment estimate: abrupt change"));
+
+        KuraMessage m = publisher.await(1, 10_000).get(0);
+        assertThat(m.getProperties()).containsEntry("kind", "event").containsEntry("sensor", "cam1");
+        assertThat(m.getPayload().getMetric("event")).isEqualTo("reanchor");
+        assertThat(m.getPayload().getMetric("source")).isEqualTo("model-a");
+        assertThat((String) m.getPayload().getMetric("detail")).startsWith("new environment estimate");
     }
 
     @Test
