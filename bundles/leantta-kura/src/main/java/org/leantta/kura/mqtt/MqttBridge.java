@@ -245,8 +245,11 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus, Ada
         try {
             Map<String, Object> status = control.status();
             if (Boolean.FALSE.equals(status.get("ready"))) {
-                pipeline.notice("model " + status.get("pid"), "the model is not serving: " + status.get("reason")
-                        + "; samples are answered with error reports until a usable configuration is saved");
+                String reason = "the model is not serving: " + status.get("reason")
+                        + "; samples are answered with error reports until a usable configuration is saved";
+                pipeline.notice("model " + status.get("pid"), reason);
+                // it was refused before this bridge listened: the fleet learns it as an event now
+                event(AdaptationEvent.of(AdaptationEvent.REFUSED, String.valueOf(status.get("pid")), null, reason));
             }
         } catch (RuntimeException e) {
             LOG.warn("could not read the model's state: {}", e.getMessage());

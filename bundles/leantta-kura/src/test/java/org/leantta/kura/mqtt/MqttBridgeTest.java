@@ -120,8 +120,8 @@ class MqttBridgeTest {
 
         givenBridge(Map.of());
 
-        // the broker (port 1) is unreachable: the report waits with the held answers (and the bridge's event)
-        assertThat(bridge().get("delivery")).asString().contains("held=2");
+        // the broker (port 1) is unreachable: the report and the refused event wait with the bridge's own event
+        assertThat(bridge().get("delivery")).asString().contains("held=3");
         assertThat(counters()).containsEntry("rejected", 0L);
     }
 
