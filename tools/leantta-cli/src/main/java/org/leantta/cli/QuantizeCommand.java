@@ -68,8 +68,9 @@ final class QuantizeCommand {
         ImageSet images = Idx.load(calibration, null).limit(count);
         List<String> tensors = Quantizer.calibrationTensors(fp32);
         Map<String, Range> ranges;
-        try (Progress progress = Progress.start("calibrating on " + images.count() + " images", -1, "")) {
-            ranges = Calibration.ranges(fp32, tensors, images, method, percentile);
+        long total = (long) Calibration.passes(method) * images.count();
+        try (Progress progress = Progress.start("calibrating on " + images.count() + " images", total, "images")) {
+            ranges = Calibration.ranges(fp32, tensors, images, method, percentile, progress::step);
         }
         ModelProto int8 = new Quantizer(LayerSelection.parse(layers)).quantize(fp32, ranges);
         Files.write(target, int8.toByteArray());

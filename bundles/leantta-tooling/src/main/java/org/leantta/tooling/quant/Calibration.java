@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.Set;
 import org.leantta.core.graph.Onnx;
 import org.leantta.onnx.LeanTtaSession;
@@ -46,13 +47,27 @@ public final class Calibration {
      */
     public static Map<String, Range> ranges(ModelProto model, List<String> tensors, ImageSet images, Method method,
                                             double percentile) throws OrtException {
+        return ranges(model, tensors, images, method, percentile, n -> { });
+    }
+
+    /** Passes over the images {@link #ranges} makes: one for min/max, two for percentiles. */
+    public static int passes(Method method) {
+        return method == Method.MINMAX ? 1 : 2;
+    }
+
+    /**
+     * As {@link #ranges(ModelProto, List, ImageSet, Method, double)}, telling {@code done} how many images each
+     * batch ran ({@link #passes} times the image count in all).
+     */
+    public static Map<String, Range> ranges(ModelProto model, List<String> tensors, ImageSet images, Method method,
+                                            double percentile, IntConsumer done) throws OrtException {
         if (images.count() == 0) {
             throw new IllegalArgumentException("no calibration images");
         }
         ModelProto probed = withOutputs(model, tensors);
         Map<String, float[]> minMax = new LinkedHashMap<>();
         try (LeanTtaSession s = LeanTtaSession.plain(probed.toByteArray(), SessionSettings.threads(0))) {
-            forEachBatch(s, images, tensors, (name, v) -> {
+            forEachBatch(s, images, tensors, done, (name, v) -> {
                 float[] mm = minMax.computeIfAbsent(name, k -> new float[] {Float.MAX_VALUE, -Float.MAX_VALUE});
                 for (float x : v) {
                     mm[0] = Math.min(mm[0], x);
@@ -65,7 +80,7 @@ public final class Calibration {
                 return out;
             }
             Map<String, long[]> hist = new HashMap<>();
-            forEachBatch(s, images, tensors, (name, v) -> {
+            forEachBatch(s, images, tensors, done, (name, v) -> {
                 float[] mm = minMax.get(name);
                 long[] h = hist.computeIfAbsent(name, k -> new long[BINS]);
                 float width = (mm[1] - mm[0]) / BINS;
@@ -83,8 +98,8 @@ public final class Calibration {
         void accept(String tensor, float[] values);
     }
 
-    private static void forEachBatch(LeanTtaSession s, ImageSet images, List<String> tensors, Sink sink)
-            throws OrtException {
+    private static void forEachBatch(LeanTtaSession s, ImageSet images, List<String> tensors, IntConsumer done,
+            Sink sink) throws OrtException {
         int size = images.imageSize();
         for (int i = 0; i < images.count(); i += BATCH) {
             int n = Math.min(BATCH, images.count() - i);
@@ -96,6 +111,7 @@ public final class Calibration {
             for (int t = 0; t < tensors.size(); t++) {
                 sink.accept(tensors.get(t), values.get(t));
             }
+            done.accept(n);
         }
     }
 
