@@ -51,9 +51,10 @@ final class FleetDemo implements AutoCloseable {
                 g.awaitServing(Duration.ofMinutes(3));
             }
             fleet.monitor = MonitorCommand.start(broker, "leantta", 0, "");
-            out.printf("demo: %d gateways (%s, %s..%s) in group %s; fleet monitor %s  user %s  password %s%n", count,
-                    first, device(first, 1), device(first, count - 1), GROUP, fleet.monitor.server().url(),
-                    fleet.monitor.server().user(), fleet.monitor.server().password());
+            String others = count == 2 ? device(first, 1) : device(first, 1) + ".." + device(first, count - 1);
+            out.printf("demo: %d gateways (%s, %s) in group %s; fleet monitor %s  user %s  password %s%n", count,
+                    first, others, GROUP, fleet.monitor.server().url(), fleet.monitor.server().user(),
+                    fleet.monitor.server().password());
             fleet.feed(count, broker, first, plan, deadline, stop);
             return fleet;
         } catch (Exception e) {
