@@ -29,9 +29,9 @@ public @interface CloudFrontConfig {
             + "(one adaptation state per sensor in hybrid mode).")
     String default_sensor() default "cloud";
 
-    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Range 1 to 100,000. Samples waiting for "
-            + "inference. When full, the subscriber waits up to the enqueue timeout, then the sample is reported as "
-            + "dropped.")
+    @AttributeDefinition(name = "Queue size", min = "1", max = "100000", description = "Range 1 to 100,000. "
+            + "Samples waiting for inference. When full, the subscriber waits up to the enqueue timeout, then the "
+            + "sample is reported as dropped.")
     int queue_size() default 1000;
 
     @AttributeDefinition(name = "Enqueue timeout (ms)", min = "0", max = "600000",
@@ -42,9 +42,9 @@ public @interface CloudFrontConfig {
             description = "Range 1 to 67,108,864. Larger samples are rejected and reported.")
     int max_payload_bytes() default 1048576;
 
-    @AttributeDefinition(name = "Held messages", min = "1", max = "1000000", description = "Range 1 to 1,000,000. Predictions and "
-            + "reports kept, oldest first, while the publisher fails or is not chosen; past this the oldest are "
-            + "dropped, counted and reported once publishing works again.")
+    @AttributeDefinition(name = "Held messages", min = "1", max = "1000000", description = "Range 1 to "
+            + "1,000,000. Predictions and reports kept, oldest first, while the publisher fails or is not chosen; "
+            + "past this the oldest are dropped, counted and reported once publishing works again.")
     int backlog_size() default 10000;
 
     @AttributeDefinition(name = "Command token", type = AttributeType.PASSWORD, required = false,

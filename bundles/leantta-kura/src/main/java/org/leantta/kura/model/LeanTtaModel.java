@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * statistics to its sample. A factory component: each configuration (Kura: each instance added under
  * Services, with its own pid) serves its own model with its own knobs, and the fronts choose theirs with a
  * {@code Predictor.target} filter; a configuration with the component's own pid (the form before models could
- * run side by side) still starts one instance. Hyper-parameters apply live; model, rule, layers and threads rebuild the sessions
- * while predictions continue on the old ones. A configuration it cannot use never fails the activation (Kura
- * lists only active components): the component starts without a model, answers every sample with the reason,
- * reports it in {@code status}, and serves once a usable configuration arrives.
+ * run side by side) still starts one instance. Hyper-parameters apply live; model, rule, layers and threads
+ * rebuild the sessions while predictions continue on the old ones. A configuration it cannot use never fails the
+ * activation (Kura lists only active components): the component starts without a model, answers every sample
+ * with the reason, reports it in {@code status}, and serves once a usable configuration arrives.
  */
 @Component(name = LeanTtaModel.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {Predictor.class, AdaptationControl.class, ConfigurableComponent.class})
@@ -161,7 +161,8 @@ public final class LeanTtaModel implements Predictor, AdaptationControl, Configu
         if (old != null) {
             previous = old.settings;
         }
-        String changes = PropertyChanges.describe(old == null ? Map.of() : old.settings.toProperties(), next.toProperties());
+        String changes = PropertyChanges.describe(old == null ? Map.of() : old.settings.toProperties(),
+                next.toProperties());
         boolean loaded = old == null || !old.engine.info.sha256().equals(engine.info.sha256());
         return new Change(true, loaded, loaded ? "model " + engine.info.id() + " (sha256 " + engine.info.sha256()
                 + ") loaded; " + changes : changes);

@@ -15,12 +15,12 @@ public @interface LeanTtaModelConfig {
             + "Fashion-MNIST reference model (int8).")
     String model_path() default "";
 
-    @AttributeDefinition(name = "Model SHA-256", required = false,
-            description = "Expected hex SHA-256 of the model file; the model is refused if it differs. Empty: no check.")
+    @AttributeDefinition(name = "Model SHA-256", required = false, description = "Expected hex SHA-256 of the "
+            + "model file; the model is refused if it differs. Empty: no check.")
     String model_sha256() default "";
 
-    @AttributeDefinition(name = "uint8 input scale", min = "0.000001",
-            description = "Above 0 (at least 0.000001). Samples sent with encoding uint8 (0..255) enter the model as value * scale + offset.")
+    @AttributeDefinition(name = "uint8 input scale", min = "0.000001", description = "Above 0 (at least "
+            + "0.000001). Samples sent with encoding uint8 (0..255) enter the model as value * scale + offset.")
     float input_scale() default 1f / 255f;
 
     @AttributeDefinition(name = "uint8 input offset", description = "See uint8 input scale.")
@@ -45,18 +45,19 @@ public @interface LeanTtaModelConfig {
 
     @AttributeDefinition(name = "Source weight of the stabilization (tau)", min = "0", max = "1",
             description = "Range 0 to 1. How much the sample's statistics are first pulled toward the "
-                    + "training statistics: 1 turns adaptation off, lower trusts the sample more. Compiled into the session, which is rebuilt in the background (predictions "
-                    + "continue meanwhile).")
+                    + "training statistics: 1 turns adaptation off, lower trusts the sample more. Compiled into the "
+                    + "session, which is rebuilt in the background (predictions continue meanwhile).")
     float tau() default Defaults.TAU;
 
     @AttributeDefinition(name = "Divergence to source weight (lambda)", min = "0", max = "100",
-            description = "Range 0 to 100 (the paper rule: above 0). Turns the divergence d into the source weight w, clamped to [0, 1]. Code rule: the "
-                    + "factor of w = lambda * d, 0 to 100 (0: w is 0; from lambda = 1/d on, w is 1). Paper "
-                    + "rule: the exponent of w = d ^ lambda, above 0 up to 100. Compiled into the session, which is rebuilt in the background.")
+            description = "Range 0 to 100 (the paper rule: above 0). Turns the divergence d into the source "
+                    + "weight w, clamped to [0, 1]. Code rule: the factor of w = lambda * d, 0 to 100 (0: w is 0; "
+                    + "from lambda = 1/d on, w is 1). Paper rule: the exponent of w = d ^ lambda, above 0 up to 100. "
+                    + "Compiled into the session, which is rebuilt in the background.")
     float lambda() default Defaults.LAMBDA;
 
-    @AttributeDefinition(name = "Source weight rule (code or paper)", description = "How the divergence d and lambda give "
-            + "the source weight w. code: w = lambda * d (the authors' code, default); "
+    @AttributeDefinition(name = "Source weight rule (code or paper)", description = "How the divergence d and "
+            + "lambda give the source weight w. code: w = lambda * d (the authors' code, default); "
             + "paper: w = d ^ lambda; w is clamped to [0, 1]. Changing it recompiles the model.",
             options = {@Option(label = "code", value = "code"), @Option(label = "paper", value = "paper")})
     String rule() default "code";
@@ -66,20 +67,23 @@ public @interface LeanTtaModelConfig {
     String adapted_layers() default Defaults.LAYERS;
 
     // hybrid mode
-    @AttributeDefinition(name = "Hybrid: how fast the estimate follows (momentum)", min = "0.0001", max = "1", description = "Range 0.0001 to 1. "
-            + "Hybrid mode: how fast the estimate follows the stream once warmed up (0.01: about the last 100 samples).")
+    @AttributeDefinition(name = "Hybrid: how fast the estimate follows (momentum)", min = "0.0001", max = "1",
+            description = "Range 0.0001 to 1. Hybrid mode: how fast the estimate follows the stream once warmed "
+                    + "up (0.01: about the last 100 samples).")
     double hybrid_momentum() default Defaults.HYBRID_MOMENTUM;
 
-    @AttributeDefinition(name = "Hybrid: re-anchor threshold", min = "0.001", max = "1", description = "Range 0.001 to 1. Hybrid mode: "
-            + "the estimate re-anchors at the source when the smoothed divergence of the samples from it exceeds this.")
+    @AttributeDefinition(name = "Hybrid: re-anchor threshold", min = "0.001", max = "1", description = "Range "
+            + "0.001 to 1. Hybrid mode: the estimate re-anchors at the source when the smoothed divergence of the "
+            + "samples from it exceeds this.")
     double hybrid_change_threshold() default Defaults.HYBRID_THRESHOLD;
 
     // monitoring
-    @AttributeDefinition(name = "Shift threshold", min = "0", max = "1", description = "Range 0 to 1. Predictions whose shift score "
-            + "exceeds this are flagged outOfDistribution (default: the 99th percentile of clean validation scores, "
-            + "from leantta threshold). 0 turns the flag off. In hybrid mode the score comes from the sample's own "
-            + "run: once the estimate has learned a sensor's drift it is the shift left after the correction "
-            + "(status reports the sensor's stateless score as statelessShift).")
+    @AttributeDefinition(name = "Shift threshold", min = "0", max = "1", description = "Range 0 to 1. "
+            + "Predictions whose shift score exceeds this are flagged outOfDistribution (default: the 99th "
+            + "percentile of clean validation scores, from leantta threshold). 0 turns the flag off. In hybrid "
+            + "mode the score comes from the sample's own run: once the estimate has learned a sensor's drift it "
+            + "is the shift left after the correction (status reports the sensor's stateless score as "
+            + "statelessShift).")
     float shift_threshold() default 0.08f;
 
     @AttributeDefinition(name = "Report the unadapted answer",

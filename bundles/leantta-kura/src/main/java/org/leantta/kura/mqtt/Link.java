@@ -5,9 +5,9 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 /**
  * The bridge's two MQTT connections to one broker: samples in (client id {@code client.id}), and commands (the
  * device's and its fleet groups') in with every answer out (client id {@code client.id-control}), which also keeps
- * the gateway's retained online/offline state and last will on the events topic. Samples may hold their connection back when inference
- * is behind; nothing else depends on it, so answers keep flowing and commands are answered at once even while
- * thousands of samples queued for the gateway drain.
+ * the gateway's retained online/offline state and last will on the events topic. Samples may hold their
+ * connection back when inference is behind; nothing else depends on it, so answers keep flowing and commands
+ * are answered at once even while thousands of samples queued for the gateway drain.
  */
 final class Link implements AutoCloseable {
     static final String CONTROL_SUFFIX = "-control";
