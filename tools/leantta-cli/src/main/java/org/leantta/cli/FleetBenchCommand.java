@@ -97,19 +97,13 @@ final class FleetBenchCommand {
 
     private void awaitOnline(MonitorCommand.Started monitor, int gateways) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (online(monitor) < gateways) {
+        while (monitor.view().online().size() < gateways) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("only " + online(monitor) + " of " + gateways
+                throw new IllegalStateException("only " + monitor.view().online().size() + " of " + gateways
                         + " gateways online at the monitor after 60 s");
             }
             Thread.sleep(100);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static long online(MonitorCommand.Started monitor) {
-        return ((List<Map<String, Object>>) monitor.view().snapshot().get("gateways")).stream()
-                .filter(g -> Boolean.TRUE.equals(g.get("online"))).count();
     }
 
     /** What the sensors sent, and over how long. */
@@ -167,24 +161,13 @@ final class FleetBenchCommand {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static long predictions(MonitorCommand.Started monitor) {
-        long n = 0;
-        for (Map<String, Object> g : (List<Map<String, Object>>) monitor.view().snapshot().get("gateways")) {
-            for (Map<String, Object> s : (List<Map<String, Object>>) g.get("sensors")) {
-                n += ((Number) s.get("predictions")).longValue();
-            }
-        }
-        return n;
-    }
-
     /** Waits until the monitor has seen every prediction, or nothing new came for 10 s. */
     private static long awaitPredictions(MonitorCommand.Started monitor, long expected) throws InterruptedException {
-        long seen = predictions(monitor);
+        long seen = monitor.view().predictions();
         long lastChange = System.currentTimeMillis();
         while (seen < expected && System.currentTimeMillis() - lastChange < 10_000) {
             Thread.sleep(100);
-            long now = predictions(monitor);
+            long now = monitor.view().predictions();
             if (now != seen) {
                 seen = now;
                 lastChange = System.currentTimeMillis();
@@ -194,40 +177,30 @@ final class FleetBenchCommand {
     }
 
     /** Sends a reset to the group through the central broker; the time to its last reply, in ms. */
-    @SuppressWarnings("unchecked")
     private static double groupReset(MonitorCommand.Started monitor, int gateways) throws Exception {
         String id = monitor.commands().send("group", GROUP, "reset");
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            for (Map<String, Object> r : (List<Map<String, Object>>) monitor.view().snapshot().get("requests")) {
-                List<Map<String, Object>> replies = (List<Map<String, Object>>) r.get("replies");
-                if (r.get("requestId").equals(id) && replies.size() == gateways) {
-                    return replies.stream().mapToDouble(x -> ((Number) x.get("afterMs")).doubleValue()).max()
-                            .orElse(Double.NaN);
-                }
+            List<Map<String, Object>> replies = monitor.view().replies(id);
+            if (replies.size() == gateways) {
+                return replies.stream().mapToDouble(x -> ((Number) x.get("afterMs")).doubleValue()).max()
+                        .orElse(Double.NaN);
             }
             Thread.sleep(20);
         }
         return Double.NaN;
     }
 
-    @SuppressWarnings("unchecked")
     private void print(int gateways, int sensors, int sites, Load load, long seen, MonitorCommand.Started monitor,
             double resetMs) {
-        List<Double> lags = new ArrayList<>();
-        for (Map<String, Object> g : (List<Map<String, Object>>) monitor.view().snapshot().get("gateways")) {
-            if (g.get("lagMsP50") instanceof Number n) {
-                lags.add(n.doubleValue());
-            }
-        }
-        double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        List<Double> sorted = monitor.view().lagsMillis();
         Table t = new Table("fleet through bridged brokers (" + gateways + " gateways x " + sensors + " sensors, "
                 + sites + " sites)", "sent", "rate /s", "predictions at monitor", "lost", "through the bridges /s",
                 "monitor lag p50 ms (median / worst gateway)", "group reset: last reply ms");
         t.row(String.valueOf(load.sent()), String.format("%.0f", load.sent() / load.seconds()), String.valueOf(seen),
                 String.valueOf(load.sent() - seen), String.format("%.0f", seen / load.seconds()),
-                sorted.length == 0 ? "-" : String.format("%.0f / %.0f", sorted[sorted.length / 2],
-                        sorted[sorted.length - 1]), String.format("%.0f", resetMs));
+                sorted.isEmpty() ? "-" : String.format("%.0f / %.0f", sorted.get(sorted.size() / 2),
+                        sorted.get(sorted.size() - 1)), String.format("%.0f", resetMs));
         t.print(out);
         out.println("(through the bridges: predictions counted at the central broker's monitor per second of load; "
                 + "samples stay on their site, commands go in and answers out, as in the README's bridge recipe)");

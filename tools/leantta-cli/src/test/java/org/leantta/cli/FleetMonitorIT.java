@@ -41,12 +41,10 @@ class FleetMonitorIT {
 
     @AfterEach
     void stopAll() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (Exception e) {
-                System.out.println("FleetMonitorIT: while stopping: " + e);
-            }
+        try {
+            Resources.closeAll(running);
+        } catch (Exception e) {
+            System.out.println("FleetMonitorIT: while stopping: " + e);
         }
     }
 
@@ -69,7 +67,7 @@ class FleetMonitorIT {
             g.awaitServing(START);
         }
         MonitorCommand.Started monitor = keep(MonitorCommand.start(central.url(), "leantta", 0, ""));
-        await("every gateway online at the monitor", () -> online(monitor).size() == 3);
+        await("every gateway online at the monitor", () -> monitor.view().online().size() == 3);
 
         publishSamples(Map.of(siteA, List.of("gw-a1", "gw-a2"), siteB, List.of("gw-b1")), SAMPLES);
         ChromeDriver browser = browser(tmp);
@@ -84,14 +82,15 @@ class FleetMonitorIT {
 
         awaitPage(browser, "the group reset answered by all three", () ->
                 !browser.findElements(By.cssSelector("#requests td[data-answered='3/3']")).isEmpty());
-        await("a reset event of each gateway at the monitor", () -> devicesWithEvent(monitor, "reset").size() == 3);
+        await("a reset event of each gateway at the monitor",
+                () -> monitor.view().devicesWithEvent("reset").size() == 3);
         // the README's picture (docs/fleet-monitor.png) is this screenshot
         Files.write(Path.of("target", "fleet-monitor.png"), browser.getScreenshotAs(OutputType.BYTES));
 
         gateways.get(2).kill();
         awaitPage(browser, "gw-b1 offline through its last will", () -> !browser.findElements(
                 By.cssSelector(".card[data-device=gw-b1] [data-online=offline]")).isEmpty());
-        assertThat(online(monitor)).containsExactlyInAnyOrder("gw-a1", "gw-a2");
+        assertThat(monitor.view().online()).containsExactlyInAnyOrder("gw-a1", "gw-a2");
     }
 
     private static ChromeDriver browser(Path tmp) throws Exception {
@@ -141,20 +140,6 @@ class FleetMonitorIT {
             c.disconnect();
             c.close();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> online(MonitorCommand.Started monitor) {
-        List<Map<String, Object>> gateways = (List<Map<String, Object>>) monitor.view().snapshot().get("gateways");
-        return gateways.stream().filter(g -> Boolean.TRUE.equals(g.get("online")))
-                .map(g -> (String) g.get("device")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> devicesWithEvent(MonitorCommand.Started monitor, String event) {
-        List<Map<String, Object>> gateways = (List<Map<String, Object>>) monitor.view().snapshot().get("gateways");
-        return gateways.stream().filter(g -> ((List<Map<String, Object>>) g.get("events")).stream()
-                .anyMatch(e -> event.equals(e.get("event")))).map(g -> (String) g.get("device")).toList();
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -99,16 +99,9 @@ public final class CloudFront implements ConfigurableComponent, CloudSubscriberL
     @Override
     public void event(AdaptationEvent e) {
         CloudSink s = sink;
-        if (s == null) {
-            return;
+        if (s != null) {
+            s.event(e);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("event", e.kind());
-        m.put("source", e.source());
-        m.put("sensor", e.stream());
-        m.put("detail", e.detail());
-        m.put("ts", e.timestamp());
-        s.event(m);
     }
 
     @Activate

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.cloudconnection.publisher.CloudPublisher;
 import org.eclipse.kura.message.KuraPayload;
+import org.leantta.api.AdaptationEvent;
 import org.leantta.kura.mqtt.Sink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +63,8 @@ final class CloudSink implements Sink {
     }
 
     /** An event of a model: kind event, sensor the stream it concerns ("none" for all). */
-    boolean event(Map<String, Object> event) {
-        return hold(message("event", (String) event.get("sensor"), event));
+    boolean event(AdaptationEvent event) {
+        return hold(message("event", event.stream(), Sink.eventReport(event, null)));
     }
 
     @Override

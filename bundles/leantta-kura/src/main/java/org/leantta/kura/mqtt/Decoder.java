@@ -59,16 +59,15 @@ public final class Decoder {
             if (command != null) {
                 return command(topic, command, payload);
             }
-            String groupCommand = topics.groupCommandOf(topic);
-            if (groupCommand != null) {
-                Item c = command(topic, groupCommand, payload);
-                return c instanceof Item.Command ic ? ic.inGroup(topics.groupOf(topic)) : c;
+            Topics.GroupCommand group = topics.groupCommand(topic);
+            if (group != null && group.member()) {
+                Item c = command(topic, group.command(), payload);
+                return c instanceof Item.Command ic ? ic.inGroup(group.group()) : c;
             }
-            String other = topics.otherGroupOf(topic);
-            if (other != null) {
-                return new Item.Rejected(topic, null, null, "a command to group " + other + ", which this gateway "
-                        + "is not in (its groups: " + topics.groups() + "): delivered by a subscription its broker "
-                        + "session kept from an earlier configuration; not executed", payload.length);
+            if (group != null) {
+                return new Item.Rejected(topic, null, null, "a command to group " + group.group() + ", which this "
+                        + "gateway is not in (its groups: " + topics.groups() + "): delivered by a subscription its "
+                        + "broker session kept from an earlier configuration; not executed", payload.length);
             }
             return new Item.Rejected(topic, null, null, "not a sensors or commands topic: expected "
                     + "<prefix>/<device>/sensors/<sensor>, <prefix>/<device>/commands/<command> or "

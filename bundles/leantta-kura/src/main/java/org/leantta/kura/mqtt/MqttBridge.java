@@ -186,17 +186,9 @@ public final class MqttBridge implements ConfigurableComponent, FrontStatus, Ada
     @Override
     public void event(AdaptationEvent e) {
         MqttSink sink = events;
-        if (sink == null) {
-            return;
+        if (sink != null) {
+            sink.event(e);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("event", e.kind());
-        m.put("device", sink.topics().device());
-        m.put("source", e.source());
-        m.put("sensor", e.stream());
-        m.put("detail", e.detail());
-        m.put("ts", e.timestamp());
-        sink.event(m);
     }
 
     private void inbound(String topic, byte[] payload, Runnable done) {

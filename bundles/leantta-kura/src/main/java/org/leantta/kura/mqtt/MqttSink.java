@@ -3,6 +3,7 @@ package org.leantta.kura.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.leantta.api.AdaptationEvent;
 import org.leantta.core.json.Json;
 
 /**
@@ -33,9 +34,9 @@ record MqttSink(Topics topics, Backlog backlog) implements Sink {
         return hold(Backlog.Kind.REPLY, topics.reply(requestId), m, Receipt.NONE);
     }
 
-    /** An event of the gateway on its events topic. */
-    boolean event(Map<String, Object> event) {
-        return hold(Backlog.Kind.EVENT, topics.events(), event, Receipt.NONE);
+    /** An event of the gateway on its events topic, with the device id. */
+    boolean event(AdaptationEvent event) {
+        return hold(Backlog.Kind.EVENT, topics.events(), Sink.eventReport(event, topics.device()), Receipt.NONE);
     }
 
     @Override

@@ -1,12 +1,31 @@
 package org.leantta.kura.mqtt;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.leantta.api.AdaptationEvent;
 
 /**
  * Where the pipeline's answers go: the MQTT topics of the bridge ({@link MqttSink}) or Kura's cloud connection.
  * Every method returns false when the answer could not be handed over (counted by the caller).
  */
 public interface Sink {
+    /**
+     * What both fronts publish of a model's event: event, device (when the front names one), source, sensor,
+     * detail, ts.
+     */
+    static Map<String, Object> eventReport(AdaptationEvent e, String device) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event", e.kind());
+        if (device != null) {
+            m.put("device", device);
+        }
+        m.put("source", e.source());
+        m.put("sensor", e.stream());
+        m.put("detail", e.detail());
+        m.put("ts", e.timestamp());
+        return m;
+    }
+
     /** A prediction for a sensor's sample. */
     boolean prediction(String sensor, Map<String, Object> prediction);
 

@@ -85,30 +85,33 @@ record Topics(String prefix, String device, List<String> groups) {
         return lastLevel(topic, "commands/");
     }
 
-    /** The group of a group command topic of one of this device's groups, or null. */
-    String groupOf(String topic) {
-        for (String g : groups) {
-            if (levelAfter(topic, groupBase(g)) != null) {
-                return g;
-            }
-        }
-        return null;
+    /** A command to a fleet group, {prefix}/fleet/{group}/commands/{command}; whether this device is a member. */
+    record GroupCommand(String group, String command, boolean member) {
     }
 
-    /** The command of a group command topic of one of this device's groups, or null. */
-    String groupCommandOf(String topic) {
-        String group = groupOf(topic);
-        return group == null ? null : levelAfter(topic, groupBase(group));
-    }
-
-    /** The group of a group command topic of a group this device is not in, or null. */
-    String otherGroupOf(String topic) {
+    /** The group command of a topic, or null if it is not one. */
+    GroupCommand groupCommand(String topic) {
         String head = prefix + "/" + FLEET + "/";
         if (!topic.startsWith(head)) {
             return null;
         }
         String[] rest = topic.substring(head.length()).split("/", -1);
-        return rest.length == 3 && rest[1].equals("commands") && !groups.contains(rest[0]) ? rest[0] : null;
+        if (rest.length != 3 || !rest[1].equals("commands") || rest[0].isEmpty() || rest[2].isEmpty()) {
+            return null;
+        }
+        return new GroupCommand(rest[0], rest[2], groups.contains(rest[0]));
+    }
+
+    /** The group of a group command topic of one of this device's groups, or null. */
+    String groupOf(String topic) {
+        GroupCommand c = groupCommand(topic);
+        return c != null && c.member() ? c.group() : null;
+    }
+
+    /** The command of a group command topic of one of this device's groups, or null. */
+    String groupCommandOf(String topic) {
+        GroupCommand c = groupCommand(topic);
+        return c != null && c.member() ? c.command() : null;
     }
 
     private String lastLevel(String topic, String kind) {

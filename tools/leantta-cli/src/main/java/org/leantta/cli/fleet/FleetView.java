@@ -312,4 +312,33 @@ public final class FleetView {
     public synchronized TreeSet<String> devices() {
         return new TreeSet<>(gateways.keySet());
     }
+
+    /** The devices whose latest presence message says online. */
+    public synchronized List<String> online() {
+        return gateways.values().stream().filter(g -> Boolean.TRUE.equals(g.online)).map(g -> g.device).toList();
+    }
+
+    /** Predictions seen, over every gateway and sensor. */
+    public synchronized long predictions() {
+        return gateways.values().stream().flatMap(g -> g.sensors.values().stream()).mapToLong(s -> s.predictions)
+                .sum();
+    }
+
+    /** The devices with an event of this kind among their latest events. */
+    public synchronized List<String> devicesWithEvent(String kind) {
+        return gateways.values().stream().filter(g -> g.events.stream().anyMatch(e -> kind.equals(e.get("event"))))
+                .map(g -> g.device).toList();
+    }
+
+    /** The replies to a command sent from here (device, status, message, duplicate, afterMs), none if unknown. */
+    public synchronized List<Map<String, Object>> replies(String requestId) {
+        return requests.stream().filter(r -> r.requestId.equals(requestId)).findFirst()
+                .map(r -> List.copyOf(r.replies.values())).orElse(List.of());
+    }
+
+    /** Per gateway with predictions, the median lag of its latest ones (ms), sorted. */
+    public synchronized List<Double> lagsMillis() {
+        return gateways.values().stream().map(g -> g.lag.quantile(0.5)).filter(java.util.Objects::nonNull).sorted()
+                .toList();
+    }
 }

@@ -78,7 +78,12 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return origin() + "/";
+    }
+
+    /** Where the page comes from, as a browser names it in Origin. */
+    private String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public String user() {
@@ -119,7 +124,7 @@ public final class MonitorServer implements AutoCloseable {
         }
         String origin = e.getRequestHeaders().getFirst("Origin");
         if (!"1".equals(e.getRequestHeaders().getFirst(HEADER))
-                || origin != null && !origin.equals(url().substring(0, url().length() - 1))) {
+                || origin != null && !origin.equals(origin())) {
             json(e, 403, Map.of("message", "commands are taken from this monitor's own page only (header "
                     + HEADER + ": 1, same origin)"));
             return;
