@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.leantta.itests.conventions.Metatype.Ad;
 import org.leantta.itests.conventions.Metatype.Designate;
 import org.leantta.itests.conventions.Metatype.Ocd;
+import org.leantta.testsupport.ManifestHeader;
 import org.w3c.dom.Element;
 
 /**

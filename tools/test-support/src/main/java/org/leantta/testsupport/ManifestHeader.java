@@ -1,22 +1,26 @@
-package org.leantta.itests.conventions;
+package org.leantta.testsupport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** OSGi manifest header clauses ({@code a;b;version="[1,2)";resolution:=optional, c}) and version ranges. */
-final class ManifestHeader {
+/**
+ * OSGi manifest header clauses ({@code a;b;version="[1,2)";resolution:=optional, c}) and version ranges, for the
+ * tests that check the built bundles' manifests.
+ */
+public final class ManifestHeader {
     /** Package names of one clause, its attributes ({@code a=b}) and its directives ({@code a:=b}). */
-    record Clause(List<String> names, Map<String, String> attributes, Map<String, String> directives) {
+    public record Clause(List<String> names, Map<String, String> attributes, Map<String, String> directives) {
     }
 
     private ManifestHeader() {
     }
 
-    static List<Clause> parse(String header) {
+    /** The clauses of a header (none for a null or blank one). */
+    public static List<Clause> parse(String header) {
         List<Clause> out = new ArrayList<>();
-        if (header == null) {
+        if (header == null || header.isBlank()) {
             return out;
         }
         for (String clause : split(header, ',')) {
@@ -44,7 +48,7 @@ final class ManifestHeader {
      * Null if {@code range} is a version range whose upper bound is below {@code major}.0.0, or exactly that and
      * exclusive; else what is wrong with it.
      */
-    static String upperBoundProblem(String range, int major) {
+    public static String upperBoundProblem(String range, int major) {
         if (range == null) {
             return "no version: any version matches, " + major + ".0 included";
         }
@@ -63,7 +67,7 @@ final class ManifestHeader {
     }
 
     /** Compares OSGi versions major.minor.micro[.qualifier]; a qualifier sorts after no qualifier. */
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         String[] x = a.split("\\.", 4);
         String[] y = b.split("\\.", 4);
         for (int i = 0; i < 3; i++) {
@@ -75,9 +79,15 @@ final class ManifestHeader {
         return (x.length > 3 ? x[3] : "").compareTo(y.length > 3 ? y[3] : "");
     }
 
-    /** Splits on {@code sep} outside double quotes. */
-    private static List<String> split(String s, char sep) {
+    /**
+     * The parts of {@code s} between separators outside double quotes (headers quote values that contain the
+     * separators, uses:="a,b"); none for a null or blank one.
+     */
+    public static List<String> split(String s, char sep) {
         List<String> out = new ArrayList<>();
+        if (s == null || s.isBlank()) {
+            return out;
+        }
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         for (char ch : s.toCharArray()) {

@@ -1,11 +1,12 @@
 package org.leantta.features.kuradp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.leantta.testsupport.ManifestHeader;
+import org.leantta.testsupport.ManifestHeader.Clause;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
@@ -38,17 +39,13 @@ final class PackageChecks {
     private PackageChecks() {
     }
 
-    /** One clause of a manifest header: its names, attributes ({@code a=b}) and directives ({@code a:=b}). */
-    record Clause(List<String> names, Map<String, String> attributes, Map<String, String> directives) {
-    }
-
     /**
      * Import-Package of {@code bundle}: only Kura's API, OSGi, slf4j (range [1.7,3)), the JDK and our API. JDK
      * internals (sun.misc) only as optional imports: the JDK provides them, but nothing may depend on them.
      */
     static List<String> importViolations(String bundle, String importPackage) {
         List<String> out = new ArrayList<>();
-        for (Clause c : parse(importPackage)) {
+        for (Clause c : ManifestHeader.parse(importPackage)) {
             for (String pkg : c.names()) {
                 if (pkg.equals("sun.misc") || pkg.startsWith("sun.")) {
                     if (!"optional".equals(c.directives().get("resolution"))) {
@@ -96,7 +93,7 @@ final class PackageChecks {
     static List<String> dsRuntimeViolations(String requireCapability) {
         List<String> out = new ArrayList<>();
         int found = 0;
-        for (Clause c : parse(requireCapability)) {
+        for (Clause c : ManifestHeader.parse(requireCapability)) {
             if (!c.names().contains("osgi.extender")) {
                 continue;
             }
@@ -121,7 +118,7 @@ final class PackageChecks {
      * attributes of the system bundle's osgi.native capability).
      */
     static boolean nativeRequirementMet(String requireCapability, Map<String, Object> capability) {
-        for (Clause c : parse(requireCapability)) {
+        for (Clause c : ManifestHeader.parse(requireCapability)) {
             if (c.names().contains("osgi.native")) {
                 String filter = c.directives().get("filter");
                 return filter != null && filter(filter).matches(capability);
@@ -178,55 +175,5 @@ final class PackageChecks {
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("not an OSGi filter: " + filter, e);
         }
-    }
-
-    /** Parses {@code a;b;version="[1,2)";resolution:=optional, c} into clauses. */
-    static List<Clause> parse(String header) {
-        List<Clause> out = new ArrayList<>();
-        if (header == null || header.isBlank()) {
-            return out;
-        }
-        for (String clause : split(header, ',')) {
-            List<String> names = new ArrayList<>();
-            Map<String, String> attributes = new LinkedHashMap<>();
-            Map<String, String> directives = new LinkedHashMap<>();
-            for (String part : split(clause, ';')) {
-                int eq = part.indexOf('=');
-                if (eq < 0) {
-                    names.add(part.trim());
-                } else if (part.charAt(eq - 1) == ':') {
-                    directives.put(part.substring(0, eq - 1).trim(), unquote(part.substring(eq + 1).trim()));
-                } else {
-                    String key = part.substring(0, eq).trim();
-                    int typed = key.indexOf(':'); // version:Version="1.0"
-                    attributes.put(typed < 0 ? key : key.substring(0, typed), unquote(part.substring(eq + 1).trim()));
-                }
-            }
-            out.add(new Clause(names, attributes, directives));
-        }
-        return out;
-    }
-
-    private static List<String> split(String s, char sep) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char ch : s.toCharArray()) {
-            if (ch == '"') {
-                quoted = !quoted;
-            }
-            if (ch == sep && !quoted) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
-    }
-
-    private static String unquote(String v) {
-        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 }

@@ -14,6 +14,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.leantta.testsupport.ManifestHeader;
 
 /** The stand-in for Kura's org.eclipse.kura.api bundle, and copies of it with other package versions. */
 final class KuraApiStandIn {
@@ -55,8 +56,8 @@ final class KuraApiStandIn {
         Manifest manifest = new Manifest(original);
         Attributes main = manifest.getMainAttributes();
         List<String> clauses = new ArrayList<>();
-        for (String clause : OsgiHeader.split(main.getValue("Export-Package"), ',')) {
-            List<String> parts = OsgiHeader.split(clause, ';');
+        for (String clause : ManifestHeader.split(main.getValue("Export-Package"), ',')) {
+            List<String> parts = ManifestHeader.split(clause, ';');
             String version = versions.get(parts.get(0).trim());
             clauses.add(version == null ? clause : withVersion(parts, version));
         }
